@@ -1,0 +1,336 @@
+package abbrev
+
+import (
+	"bufio"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind says how an abbreviation behaves at a period.
+type Kind uint8
+
+const (
+	// Title precedes a name: Mr., Ms., Sen., Gen., Lt., Gov., Dr., Rev., St.,
+	// Mt., Ft. It is never sentence-final when a word follows.
+	Title Kind = iota + 1
+	// General may end a sentence: U.S., U.K., U.N., E.U., D.C., Inc., Corp.,
+	// Co., Ltd., Bros., Jr., Sr., a.m., p.m., etc., vs., Ph.D.
+	General
+	// State is an AP-style state abbreviation: Ala., Ariz., Calif., N.Y.,
+	// Pa., Wash. It may end a sentence and is also found inside party labels
+	// such as D-Mass. and R-Ga.
+	State
+	// Month is an AP-style month abbreviation: Jan., Feb., Aug., Sept., Oct.,
+	// Nov., Dec. It is usually followed by a number.
+	Month
+	// Numeric is an abbreviation only before a number: No. 2, Nos. 3, Vol. 3,
+	// p. 55, pp. 4, Fig. 2, Art. 5, Ch. 3.
+	Numeric
+)
+
+var kindNames = [...]string{
+	Title:   "title",
+	General: "general",
+	State:   "state",
+	Month:   "month",
+	Numeric: "numeric",
+}
+
+// String returns the lower-case name of k ("title", "general", "state",
+// "month", "numeric"), or "Kind(N)" for a value that is not a valid kind.
+func (k Kind) String() string {
+	if k.valid() {
+		return kindNames[k]
+	}
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+func (k Kind) valid() bool { return k >= Title && k <= Numeric }
+
+// ErrUnknownKind is wrapped by the errors [ParseKind] and [Load] return for a
+// kind name that is not one of the names [Kind.String] produces.
+var ErrUnknownKind = errors.New("unknown abbreviation kind")
+
+// ParseKind is the inverse of [Kind.String]. It is case-insensitive and
+// ignores surrounding white space. The error for an unknown name wraps
+// [ErrUnknownKind].
+func ParseKind(s string) (Kind, error) {
+	k, err := parseKind(s)
+	if err != nil {
+		return 0, fmt.Errorf("abbrev: %w", err)
+	}
+	return k, nil
+}
+
+func parseKind(s string) (Kind, error) {
+	t := strings.TrimSpace(s)
+	for k := Title; k <= Numeric; k++ {
+		if strings.EqualFold(t, kindNames[k]) {
+			return k, nil
+		}
+	}
+	return 0, fmt.Errorf("%w %q", ErrUnknownKind, s)
+}
+
+// Entry is one abbreviation as written, with its final period ("U.S.",
+// "Lt. Gov.", "a.m.").
+type Entry struct {
+	Text string
+	Kind Kind
+}
+
+// Set is a set of abbreviations keyed case-insensitively on the text without
+// its final period.
+//
+// The zero value is an empty set ready to use. A Set is safe for concurrent
+// reads ([Set.Lookup], [Set.Len], [Set.Entries], [Set.Clone]); [Set.Add],
+// [Set.Remove] and [Set.AddAll] need external synchronisation. Read-only
+// methods also accept a nil *Set, which behaves as an empty set.
+type Set struct {
+	m map[string]Entry // key: lower-cased text without final period
+}
+
+//go:embed news.txt
+var newsTxt string
+
+var newsSet = sync.OnceValue(func() *Set {
+	s, err := Load(strings.NewReader(newsTxt))
+	if err != nil {
+		panic("abbrev: embedded news.txt: " + err.Error())
+	}
+	return s
+})
+
+// News returns a fresh copy of the embedded default news lexicon (news.txt).
+// Callers may modify the returned Set; other callers are unaffected.
+func News() *Set {
+	return newsSet().Clone()
+}
+
+// Load parses a lexicon in the text format described in the package
+// documentation and returns it as a new Set. Errors name the offending line:
+// "abbrev: line N: ...". A key listed twice in the same input is an error.
+func Load(r io.Reader) (*Set, error) {
+	s := &Set{m: make(map[string]Entry)}
+	firstLine := make(map[string]int)
+	sc := bufio.NewScanner(r)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if n == 1 {
+			line = strings.TrimPrefix(line, "\uFEFF")
+		}
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		name, text := line, ""
+		if i := strings.IndexFunc(line, unicode.IsSpace); i >= 0 {
+			name, text = line[:i], line[i:]
+		}
+		k, err := parseKind(name)
+		if err != nil {
+			return nil, fmt.Errorf("abbrev: line %d: %w", n, err)
+		}
+		e, key, err := newEntry(text, k)
+		if err != nil {
+			return nil, fmt.Errorf("abbrev: line %d: %w", n, err)
+		}
+		if prev, dup := firstLine[key]; dup {
+			return nil, fmt.Errorf("abbrev: line %d: duplicate entry %q (first listed on line %d)", n, e.Text, prev)
+		}
+		firstLine[key] = n
+		s.m[key] = e
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("abbrev: line %d: %w", n+1, err)
+	}
+	return s, nil
+}
+
+// newEntry validates text and k and returns the normalised entry and its key.
+func newEntry(text string, k Kind) (Entry, string, error) {
+	if !k.valid() {
+		return Entry{}, "", fmt.Errorf("invalid kind %v", k)
+	}
+	t := strings.Join(strings.Fields(text), " ")
+	t = strings.TrimSuffix(t, ".")
+	if t == "" {
+		return Entry{}, "", errors.New("missing abbreviation text")
+	}
+	if !utf8.ValidString(t) {
+		return Entry{}, "", fmt.Errorf("abbreviation %q is not valid UTF-8", text)
+	}
+	if strings.IndexFunc(t, unicode.IsLetter) < 0 {
+		return Entry{}, "", fmt.Errorf("abbreviation %q has no letter", text)
+	}
+	return Entry{Text: t + ".", Kind: k}, strings.ToLower(t), nil
+}
+
+// Add adds text with kind k, replacing any entry with the same key. The text
+// may be given with or without its final period; runs of white space inside
+// it are collapsed to one space. Add returns an error for empty text, text
+// without a letter, text that is not valid UTF-8, an invalid kind, or a nil
+// receiver. On a zero-value Set, Add initialises the set.
+func (s *Set) Add(text string, k Kind) error {
+	if s == nil {
+		return errors.New("abbrev: Add on nil *Set")
+	}
+	e, key, err := newEntry(text, k)
+	if err != nil {
+		return fmt.Errorf("abbrev: %w", err)
+	}
+	if s.m == nil {
+		s.m = make(map[string]Entry)
+	}
+	s.m[key] = e
+	return nil
+}
+
+// Remove deletes text (with or without its final period, any case) from the
+// set. It is a no-op if the text is absent or s is nil.
+func (s *Set) Remove(text string) {
+	if s == nil || s.m == nil {
+		return
+	}
+	t := strings.TrimSuffix(strings.Join(strings.Fields(text), " "), ".")
+	delete(s.m, strings.ToLower(t))
+}
+
+// Len returns the number of entries in the set.
+func (s *Set) Len() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.m)
+}
+
+// Entries returns the entries of the set sorted by Text (byte order). The
+// result is a new slice that the caller may modify.
+func (s *Set) Entries() []Entry {
+	if s == nil || len(s.m) == 0 {
+		return nil
+	}
+	out := make([]Entry, 0, len(s.m))
+	for _, e := range s.m {
+		out = append(out, e)
+	}
+	slices.SortFunc(out, func(a, b Entry) int {
+		if c := strings.Compare(a.Text, b.Text); c != 0 {
+			return c
+		}
+		return int(a.Kind) - int(b.Kind)
+	})
+	return out
+}
+
+// Clone returns an independent copy of s. Cloning a nil Set returns a new
+// empty Set.
+func (s *Set) Clone() *Set {
+	c := &Set{m: make(map[string]Entry, s.Len())}
+	if s != nil {
+		for k, e := range s.m {
+			c.m[k] = e
+		}
+	}
+	return c
+}
+
+// AddAll adds every entry of other to s (set union). Where both sets hold the
+// same key, other's entry (text and kind) wins. A nil other is a no-op; s
+// must not be nil unless other is empty.
+func (s *Set) AddAll(other *Set) {
+	if other.Len() == 0 {
+		return
+	}
+	if s.m == nil {
+		s.m = make(map[string]Entry, len(other.m))
+	}
+	for k, e := range other.m {
+		s.m[k] = e
+	}
+}
+
+// maxStackKey is the longest ASCII word Lookup lower-cases without
+// allocating.
+const maxStackKey = 64
+
+// Lookup reports the kind of word, a token as it appears in text.
+//
+// Leading opening punctuation ( [ { " ' “ ‘ « is skipped and one final period,
+// if present, is removed; the caller is expected to have removed any closing
+// punctuation after the period. The rest is looked up case-insensitively, so
+// "U.S.", "u.s." and "U.S" all find U.S. A party label, D, R or I followed by a
+// hyphen and a State entry (D-Mass., R-Ga., I-Vt.), reports State.
+//
+// Lookup does not allocate for ASCII words of up to 64 bytes. It never panics,
+// whatever the input, and reports false for a nil or empty set.
+func (s *Set) Lookup(word string) (Kind, bool) {
+	if s == nil || len(s.m) == 0 {
+		return 0, false
+	}
+	w := trimWord(word)
+	if w == "" {
+		return 0, false
+	}
+	if len(w) <= maxStackKey {
+		var buf [maxStackKey]byte
+		if n, ok := lowerASCII(buf[:], w); ok {
+			return find(s.m, buf[:n])
+		}
+	}
+	return find(s.m, strings.ToLower(w))
+}
+
+// trimWord strips leading opening punctuation and one final period.
+func trimWord(w string) string {
+	for w != "" {
+		r, size := utf8.DecodeRuneInString(w)
+		switch r {
+		case '(', '[', '{', '"', '\'', '“', '‘', '«':
+			w = w[size:]
+			continue
+		}
+		break
+	}
+	return strings.TrimSuffix(w, ".")
+}
+
+// lowerASCII writes the lower-case form of w into dst, reporting false if w
+// is not all ASCII. dst must be at least len(w) long.
+func lowerASCII(dst []byte, w string) (int, bool) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return 0, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst[i] = c
+	}
+	return len(w), true
+}
+
+// find looks up a lower-cased key, falling back to party labels. The
+// string(key) conversions in map index expressions do not allocate.
+func find[T string | []byte](m map[string]Entry, key T) (Kind, bool) {
+	if e, ok := m[string(key)]; ok {
+		return e.Kind, true
+	}
+	if len(key) > 2 && key[1] == '-' && (key[0] == 'd' || key[0] == 'r' || key[0] == 'i') {
+		if e, ok := m[string(key[2:])]; ok && e.Kind == State {
+			return State, true
+		}
+	}
+	return 0, false
+}

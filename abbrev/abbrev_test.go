@@ -1,0 +1,395 @@
+package abbrev
+
+import (
+	"bufio"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestKindString(t *testing.T) {
+	tests := []struct {
+		k    Kind
+		want string
+	}{
+		{Title, "title"},
+		{General, "general"},
+		{State, "state"},
+		{Month, "month"},
+		{Numeric, "numeric"},
+		{0, "Kind(0)"},
+		{42, "Kind(42)"},
+	}
+	for _, tt := range tests {
+		check.Equal(t, tt.want, tt.k.String())
+	}
+}
+
+func TestParseKind(t *testing.T) {
+	for k := Title; k <= Numeric; k++ {
+		got, err := ParseKind(k.String())
+		must.NoError(t, err)
+		check.Equal(t, k, got)
+		got, err = ParseKind(" " + strings.ToUpper(k.String()) + " ")
+		must.NoError(t, err)
+		check.Equal(t, k, got)
+	}
+	for _, bad := range []string{"", "titles", "Kind(1)", "1", "tit le"} {
+		_, err := ParseKind(bad)
+		must.Error(t, err, "ParseKind(%q)", bad)
+		check.ErrorIs(t, err, ErrUnknownKind)
+		check.Contains(t, err.Error(), "abbrev:")
+	}
+}
+
+// TestNewsFile checks every line of the embedded news.txt independently of
+// Load, and that no key is listed twice.
+func TestNewsFile(t *testing.T) {
+	seen := make(map[string]int)
+	sc := bufio.NewScanner(strings.NewReader(newsTxt))
+	n, entries := 0, 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		entries++
+		fields := strings.Fields(line)
+		must.GreaterOrEqual(t, len(fields), 2, "line %d: %q", n, line)
+		k, err := ParseKind(fields[0])
+		must.NoError(t, err, "line %d", n)
+		text := strings.Join(fields[1:], " ")
+		check.True(t, strings.HasSuffix(text, "."), "line %d: %q lacks final period", n, text)
+		_, key, err := newEntry(text, k)
+		must.NoError(t, err, "line %d", n)
+		if prev, dup := seen[key]; dup {
+			t.Errorf("line %d: key %q already listed on line %d", n, key, prev)
+		}
+		seen[key] = n
+	}
+	must.NoError(t, sc.Err())
+
+	s := News()
+	check.Equal(t, entries, s.Len())
+	check.Len(t, seen, s.Len())
+	for _, e := range s.Entries() {
+		k, ok := s.Lookup(e.Text)
+		check.True(t, ok, e.Text)
+		check.Equal(t, e.Kind, k, e.Text)
+	}
+}
+
+func TestNewsContents(t *testing.T) {
+	s := News()
+	must := map[Kind][]string{
+		Title:   {"Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "Lt. Gov.", "Gen.", "Rev.", "St.", "Mt.", "Ft.", "vs.", "v.", "i.e."},
+		General: {"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "Inc.", "Corp.", "Co.", "Ltd.", "Bros.", "Jr.", "Sr.", "a.m.", "p.m.", "etc.", "Ph.D."},
+		State:   {"Ala.", "Ariz.", "Calif.", "N.Y.", "Pa.", "Wash.", "W.Va.", "Mass.", "Ga."},
+		Month:   {"Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."},
+		Numeric: {"No.", "Nos.", "Vol.", "p.", "pp.", "Fig.", "Art.", "Ch."},
+	}
+	for k, words := range must {
+		for _, w := range words {
+			got, ok := s.Lookup(w)
+			if check.True(t, ok, w) {
+				check.Equal(t, k, got, w)
+			}
+		}
+	}
+	// Words that must stay out: common words at a sentence end, and names AP
+	// does not abbreviate.
+	for _, w := range []string{"us.", "US.", "in.", "is.", "am.", "me.", "Me.", "Texas.", "Ohio.", "Tex.", "March.", "May.", "June.", "July.", "Mar.", "Apr.", "LLC."} {
+		_, ok := s.Lookup(w)
+		check.False(t, ok, w)
+	}
+}
+
+func TestNewsIsACopy(t *testing.T) {
+	a := News()
+	a.Remove("U.S.")
+	must.NoError(t, a.Add("Xyz.", General))
+	b := News()
+	_, ok := b.Lookup("U.S.")
+	check.True(t, ok)
+	_, ok = b.Lookup("Xyz.")
+	check.False(t, ok)
+}
+
+func TestLookup(t *testing.T) {
+	s := News()
+	tests := []struct {
+		name   string
+		word   string
+		want   Kind
+		wantOK bool
+	}{
+		{"U.S. upper", "U.S.", General, true},
+		{"u.s. lower", "u.s.", General, true},
+		{"U.S without final period", "U.S", General, true},
+		{"title Ms.", "Ms.", Title, true},
+		{"title after paren", "(Gen.", Title, true},
+		{"title after curly quote", "“Sen.", Title, true},
+		{"title after several openers", "[(\"Dr.", Title, true},
+		{"two-word title", "Lt. Gov.", Title, true},
+		{"party label D-Mass.", "D-Mass.", State, true},
+		{"party label R-Ga.", "R-Ga.", State, true},
+		{"party label I-Vt.", "I-Vt.", State, true},
+		{"party label lower case", "d-n.y.", State, true},
+		{"party label in parens", "(R-Calif.", State, true},
+		{"party label Texas not abbreviated", "R-Texas.", 0, false},
+		{"party label with non-state", "D-Gen.", 0, false},
+		{"party label unknown prefix", "X-Mass.", 0, false},
+		{"bare prefix", "D-", 0, false},
+		{"month Sept.", "Sept.", Month, true},
+		{"numeric No.", "No.", Numeric, true},
+		{"state without period", "Mass", State, true},
+		{"ordinary word", "backpedal.", 0, false},
+		{"empty", "", 0, false},
+		{"only period", ".", 0, false},
+		{"only punctuation", "(\"", 0, false},
+		{"double period", "U.S..", 0, false},
+		{"invalid UTF-8", "\xff\xfe.", 0, false},
+		{"invalid UTF-8 party", "D-\xffMass.", 0, false},
+		{"truncated rune after opener", "(\xe2\x80", 0, false},
+		{"long word", strings.Repeat("a", 200) + ".", 0, false},
+		{"long non-ASCII word", strings.Repeat("é", 100) + ".", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := s.Lookup(tt.word)
+			check.Equal(t, tt.wantOK, ok)
+			check.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestLookupNonASCIIEntry(t *testing.T) {
+	var s Set
+	must.NoError(t, s.Add("Ñtra. Sra.", Title))
+	must.NoError(t, s.Add("Ébr.", General))
+	k, ok := s.Lookup("ébr.")
+	check.True(t, ok)
+	check.Equal(t, General, k)
+	k, ok = s.Lookup("ÑTRA. SRA.")
+	check.True(t, ok)
+	check.Equal(t, Title, k)
+}
+
+func TestLookupNoAlloc(t *testing.T) {
+	s := News()
+	for _, w := range []string{"u.s.", "U.S.", "(Gen.", "D-Mass.", "backpedal.", "R-Texas."} {
+		allocs := testing.AllocsPerRun(100, func() { s.Lookup(w) })
+		check.Zero(t, allocs, w)
+	}
+}
+
+func TestLookupNilAndZero(t *testing.T) {
+	var nilSet *Set
+	_, ok := nilSet.Lookup("U.S.")
+	check.False(t, ok)
+	var zero Set
+	_, ok = zero.Lookup("U.S.")
+	check.False(t, ok)
+}
+
+func TestLoad(t *testing.T) {
+	in := "\uFEFF# my list\n" +
+		"\n" +
+		"title   Lt. Gov.\n" +
+		"  general\tU.S.\r\n" +
+		"GENERAL a.m.\n" +
+		"   # indented comment\n" +
+		"state Calif\n" +
+		"numeric  Ex.  \n"
+	s, err := Load(strings.NewReader(in))
+	must.NoError(t, err)
+	check.Equal(t, []Entry{
+		{"Calif.", State},
+		{"Ex.", Numeric},
+		{"Lt. Gov.", Title},
+		{"U.S.", General},
+		{"a.m.", General},
+	}, s.Entries())
+
+	s, err = Load(strings.NewReader(""))
+	must.NoError(t, err)
+	check.Zero(t, s.Len())
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		wantMsg string
+		wantIs  error
+	}{
+		{"unknown kind", "# c\ntitle Mr.\nplace Ave.\n", "abbrev: line 3: ", ErrUnknownKind},
+		{"missing text", "title Mr.\n\ngeneral\n", "abbrev: line 3: missing abbreviation text", nil},
+		{"only a period", "general .\n", "abbrev: line 1: missing abbreviation text", nil},
+		{"no letter", "general 1.2.\n", "abbrev: line 1: ", nil},
+		{"text without kind", "U.S.\n", "abbrev: line 1: ", ErrUnknownKind},
+		{"duplicate key", "general U.S.\nstate u.s.\n", "abbrev: line 2: duplicate", nil},
+		{"invalid UTF-8", "general \xff.\n", "abbrev: line 1: ", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Load(strings.NewReader(tt.in))
+			must.Error(t, err)
+			check.Nil(t, s)
+			check.Contains(t, err.Error(), tt.wantMsg)
+			if tt.wantIs != nil {
+				check.ErrorIs(t, err, tt.wantIs)
+			}
+		})
+	}
+}
+
+type errReader struct{}
+
+func (errReader) Read([]byte) (int, error) { return 0, errors.New("boom") }
+
+func TestLoadReadError(t *testing.T) {
+	_, err := Load(errReader{})
+	must.Error(t, err)
+	check.Contains(t, err.Error(), "boom")
+}
+
+func TestAddRemove(t *testing.T) {
+	var s Set // zero value
+	check.Zero(t, s.Len())
+	check.Nil(t, s.Entries())
+	s.Remove("U.S.") // no-op on empty set
+
+	must.NoError(t, s.Add("U.S.", General))
+	must.NoError(t, s.Add("Sen", Title)) // final period optional
+	must.NoError(t, s.Add("  Lt.   Gov. ", Title))
+	check.Equal(t, 3, s.Len())
+	check.Equal(t, []Entry{{"Lt. Gov.", Title}, {"Sen.", Title}, {"U.S.", General}}, s.Entries())
+
+	// Same key, different case: replaces.
+	must.NoError(t, s.Add("u.s.", State))
+	check.Equal(t, 3, s.Len())
+	k, ok := s.Lookup("U.S.")
+	check.True(t, ok)
+	check.Equal(t, State, k)
+
+	for _, bad := range []struct {
+		text string
+		k    Kind
+	}{
+		{"", General},
+		{"   ", General},
+		{".", General},
+		{"1.", General},
+		{"-.", General},
+		{"\xff", General},
+		{"Foo.", 0},
+		{"Foo.", Numeric + 1},
+	} {
+		err := s.Add(bad.text, bad.k)
+		must.Error(t, err, "Add(%q, %v)", bad.text, bad.k)
+		check.True(t, strings.HasPrefix(err.Error(), "abbrev: "), err.Error())
+	}
+	check.Equal(t, 3, s.Len())
+
+	s.Remove("SEN.")
+	s.Remove("lt.  gov")
+	s.Remove("absent.")
+	check.Equal(t, []Entry{{"u.s.", State}}, s.Entries()) // replaced text and kind
+
+	var nilSet *Set
+	check.Error(t, nilSet.Add("U.S.", General))
+	nilSet.Remove("U.S.")
+	check.Zero(t, nilSet.Len())
+	check.Nil(t, nilSet.Entries())
+}
+
+func TestEntriesSortedAndIndependent(t *testing.T) {
+	s := News()
+	es := s.Entries()
+	must.NotEmpty(t, es)
+	for i := 1; i < len(es); i++ {
+		check.Less(t, es[i-1].Text, es[i].Text)
+	}
+	es[0].Kind = 99
+	check.NotEqual(t, Kind(99), s.Entries()[0].Kind)
+	check.Equal(t, es[1:], s.Entries()[1:])
+}
+
+func TestClone(t *testing.T) {
+	var s Set
+	must.NoError(t, s.Add("Mr.", Title))
+	c := s.Clone()
+	must.NoError(t, c.Add("Inc.", General))
+	c.Remove("Mr.")
+	check.Equal(t, []Entry{{"Mr.", Title}}, s.Entries())
+	check.Equal(t, []Entry{{"Inc.", General}}, c.Entries())
+
+	var nilSet *Set
+	nc := nilSet.Clone()
+	must.NotNil(t, nc)
+	check.Zero(t, nc.Len())
+	must.NoError(t, nc.Add("Co.", General)) // clone is usable
+}
+
+func TestAddAll(t *testing.T) {
+	var a, b Set
+	must.NoError(t, a.Add("Mr.", Title))
+	must.NoError(t, a.Add("U.S.", General))
+	must.NoError(t, b.Add("u.s.", State)) // conflict: b wins
+	must.NoError(t, b.Add("Inc.", General))
+
+	a.AddAll(&b)
+	check.Equal(t, []Entry{{"Inc.", General}, {"Mr.", Title}, {"u.s.", State}}, a.Entries())
+	check.Equal(t, 2, b.Len(), "other is unchanged")
+
+	a.AddAll(nil)
+	a.AddAll(&Set{})
+	check.Equal(t, 3, a.Len())
+
+	var zero Set
+	zero.AddAll(&b)
+	check.Equal(t, b.Entries(), zero.Entries())
+}
+
+func TestConcurrentReads(t *testing.T) {
+	s := News()
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 200 {
+				s.Lookup("D-Mass.")
+				s.Lookup("U.S.")
+				_ = s.Len()
+			}
+			_ = s.Entries()
+			_ = s.Clone()
+			_ = News()
+		})
+	}
+	wg.Wait()
+}
+
+func FuzzLookup(f *testing.F) {
+	for _, seed := range []string{"", ".", "U.S.", "(Gen.", "D-Mass.", "\xff", "“‘Sen.", "R-"} {
+		f.Add(seed)
+	}
+	s := News()
+	f.Fuzz(func(t *testing.T, w string) {
+		k, ok := s.Lookup(w)
+		if ok != k.valid() {
+			t.Fatalf("Lookup(%q) = %v, %v", w, k, ok)
+		}
+	})
+}
+
+func BenchmarkLookup(b *testing.B) {
+	s := News()
+	words := []string{"u.s.", "Sen.", "D-Mass.", "backpedal.", "(Gen."}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		s.Lookup(words[i%len(words)])
+	}
+}

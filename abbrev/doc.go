@@ -1,0 +1,43 @@
+// Package abbrev is newsseg's abbreviation lexicon: a list of the
+// abbreviations found in English news copy, each tagged with a [Kind] that
+// says how it behaves at a period, plus a small API to look words up and to
+// build custom lists.
+//
+// The package only supplies data and lookups; the segmenter decides what to
+// do with them. The kinds are:
+//
+//   - [Title] precedes a name (Mr., Sen., Gen., Lt. Gov., Dr., St.). A title
+//     is never sentence-final when a word follows it.
+//   - [General] may end a sentence (U.S., Inc., Jr., a.m., etc., Ph.D.).
+//   - [State] is an AP-style state abbreviation (Calif., N.Y., Pa.). It may
+//     end a sentence and also appears inside party labels such as D-Mass. or
+//     R-Ga., which [Set.Lookup] recognises.
+//   - [Month] is an AP-style month abbreviation (Jan., Sept., Dec.), usually
+//     followed by a day number.
+//   - [Numeric] is an abbreviation only when a number follows (No. 2, Vol. 3,
+//     p. 55, Fig. 2); elsewhere the period is an ordinary period.
+//
+// # File format
+//
+// [News] returns the embedded default lexicon, news.txt. [Load] reads the same
+// plain-text format, so users can keep their own lists:
+//
+//	# A comment line starts with '#'; blank lines are ignored.
+//	title    Lt. Gov.
+//	general  U.S.
+//	state    Calif.
+//	month    Sept.
+//	numeric  No.
+//
+// Each entry line is a kind name (see [ParseKind], case-insensitive),
+// whitespace, and the abbreviation as written, with its final period.
+// Whitespace inside the abbreviation is collapsed to single spaces. A key may
+// appear only once per input.
+//
+// # Keys
+//
+// Entries are keyed case-insensitively on the text without its final period,
+// so "U.S.", "u.s." and "U.S" are the same key ("u.s"). Because of this the
+// lexicon deliberately leaves out abbreviations that collide with common
+// words at the end of a sentence, such as "US" (us.), "in." or "Me." (Maine).
+package abbrev

@@ -1,0 +1,10 @@
+module github.com/newsseg/newsseg
+
+go 1.26
+
+require (
+	github.com/neurosnap/sentences v1.1.2
+	github.com/stretchr/testify v1.12.1
+)
+
+require go.yaml.in/yaml/v3 v3.0.5 // indirect

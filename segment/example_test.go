@@ -1,0 +1,75 @@
+package segment_test
+
+import (
+	"fmt"
+	"log"
+	"strings"
+
+	"github.com/newsseg/newsseg/abbrev"
+	"github.com/newsseg/newsseg/segment"
+)
+
+func ExampleSegmenter_Segment() {
+	s, err := segment.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	text := "Breaking\n\n" +
+		"GENEVA — Russia must pull its troops back from the border, Ms. Sherman said. " +
+		"Putin is demanding concessions from the U.S. Sherman said the U.S. Navy would stay."
+	for _, sent := range s.Segment(text) {
+		fmt.Printf("[%d:%d] %s\n", sent.Start, sent.End, sent.Text)
+	}
+	// Output:
+	// [0:8] Breaking
+	// [10:88] GENEVA — Russia must pull its troops back from the border, Ms. Sherman said.
+	// [89:133] Putin is demanding concessions from the U.S.
+	// [134:172] Sherman said the U.S. Navy would stay.
+}
+
+func ExampleSegmenter_Merge() {
+	s, err := segment.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	// A scraped article that arrived chopped after "Ms." and "the U.S.".
+	fragments := []string{
+		"As a first step to de-escalate the crisis, Russia must pull its troops back, Ms.",
+		"Sherman said.",
+		"Sherman said the U.S.",
+		"limit its troop presence in Eastern Europe.",
+	}
+	for _, sent := range s.Merge(fragments) {
+		fmt.Println(sent)
+	}
+	// Output:
+	// As a first step to de-escalate the crisis, Russia must pull its troops back, Ms. Sherman said.
+	// Sherman said the U.S. limit its troop presence in Eastern Europe.
+}
+
+func ExampleSplit() {
+	for _, sent := range segment.Split("Sen. Elizabeth Warren, D-Mass., spoke at 10 a.m. Tuesday. The vote is set for Sept. 12.") {
+		fmt.Println(sent)
+	}
+	// Output:
+	// Sen. Elizabeth Warren, D-Mass., spoke at 10 a.m. Tuesday.
+	// The vote is set for Sept. 12.
+}
+
+func ExampleWithMoreAbbreviations() {
+	// "Cllr." (councillor) is a British title the news lexicon lacks.
+	extra, err := abbrev.Load(strings.NewReader("title Cllr.\n"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	s, err := segment.New(segment.WithMoreAbbreviations(extra))
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, sent := range s.Segment("The motion was tabled by Cllr. Jones on Monday. It passed.") {
+		fmt.Println(sent.Text)
+	}
+	// Output:
+	// The motion was tabled by Cllr. Jones on Monday.
+	// It passed.
+}
