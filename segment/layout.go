@@ -1,40 +1,73 @@
 package segment
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
 // token is a maximal run of non-white-space bytes of the input.
-// breakBefore is set when a paragraph break, or a line break that the layout
-// reads as a break (after a headline, a label, a dateline), separates the
-// token from the one before it.
+// breakBefore is set when a line break that the layout reads as a break
+// (after a headline, a label, a dateline) separates the token from the one
+// before it in the same paragraph.
 type token struct {
 	start, end  int
 	breakBefore bool
 }
 
-// line is one line of the input: [start, end) is its content without the
-// surrounding white space; start == end for a blank line.
-type line struct {
+// paragraph is a run of non-blank lines: [start, end) spans its content
+// from the first non-space byte of its first line to the last of its last.
+type paragraph struct {
 	start, end int
 }
 
-// tokenize splits text into tokens and marks the layout breaks between them.
-func tokenize(text string, lex *lexicon) []token {
-	breaks := layoutBreaks(text, lex)
-	toks := make([]token, 0, len(text)/6+1)
+// paragraphs yields the paragraphs of text[from:], in order. A blank line
+// (empty or white space only) separates paragraphs.
+func paragraphs(text string, from int) iter.Seq[paragraph] {
+	return func(yield func(paragraph) bool) {
+		p := paragraph{start: -1}
+		for pos := from; pos < len(text); {
+			end := strings.IndexByte(text[pos:], '\n')
+			if end < 0 {
+				end = len(text)
+			} else {
+				end += pos
+			}
+			ln := trimLine(text, pos, end)
+			switch {
+			case ln.start < ln.end && p.start < 0:
+				p = paragraph{ln.start, ln.end}
+			case ln.start < ln.end:
+				p.end = ln.end
+			case p.start >= 0:
+				if !yield(p) {
+					return
+				}
+				p.start = -1
+			}
+			pos = end + 1
+		}
+		if p.start >= 0 {
+			yield(p)
+		}
+	}
+}
+
+// tokenizeParagraph appends to toks the tokens of text[p.start:p.end] and
+// marks the layout breaks between its lines.
+func tokenizeParagraph(text string, p paragraph, lex *lexicon, toks []token) []token {
+	breaks := lineBreaks(text, splitLines(text, p), lex)
 	next := 0 // index into breaks
-	i := 0
-	for i < len(text) {
+	first := len(toks)
+	for i := p.start; i < p.end; {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if isSpace(r) {
 			i += size
 			continue
 		}
 		start := i
-		for i < len(text) {
+		for i < p.end {
 			r, size = utf8.DecodeRuneInString(text[i:])
 			if isSpace(r) {
 				break
@@ -43,7 +76,7 @@ func tokenize(text string, lex *lexicon) []token {
 		}
 		t := token{start: start, end: i}
 		for next < len(breaks) && breaks[next] <= start {
-			t.breakBefore = len(toks) > 0
+			t.breakBefore = len(toks) > first
 			next++
 		}
 		toks = append(toks, t)
@@ -60,13 +93,19 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r)
 }
 
-// splitLines returns the lines of text with their content trimmed.
-func splitLines(text string) []line {
+// line is one line of a paragraph: [start, end) is its content without the
+// surrounding white space.
+type line struct {
+	start, end int
+}
+
+// splitLines returns the lines of paragraph p with their content trimmed.
+func splitLines(text string, p paragraph) []line {
 	var lines []line
-	for pos := 0; pos <= len(text); {
-		end := strings.IndexByte(text[pos:], '\n')
+	for pos := p.start; pos <= p.end; {
+		end := strings.IndexByte(text[pos:p.end], '\n')
 		if end < 0 {
-			end = len(text)
+			end = p.end
 		} else {
 			end += pos
 		}
@@ -92,30 +131,6 @@ func trimLine(text string, start, end int) line {
 		end -= size
 	}
 	return line{start, end}
-}
-
-// layoutBreaks returns, in increasing order, the offsets of the first
-// non-space byte of every line that starts a new block: the first line of a
-// paragraph (after one or more blank lines) and a line that follows a
-// standalone line such as a headline, a label or a dateline.
-func layoutBreaks(text string, lex *lexicon) []int {
-	lines := splitLines(text)
-	var breaks []int
-	for i := 0; i < len(lines); {
-		if lines[i].start == lines[i].end {
-			i++
-			continue
-		}
-		j := i
-		for j < len(lines) && lines[j].start != lines[j].end {
-			j++
-		}
-		para := lines[i:j]
-		breaks = append(breaks, para[0].start)
-		breaks = append(breaks, lineBreaks(text, para, lex)...)
-		i = j
-	}
-	return breaks
 }
 
 // lineBreaks decides, inside one paragraph, which single newlines are breaks

@@ -36,16 +36,18 @@ func (s *Segmenter) Merge(fragments []string) []string {
 // fragment.
 func seam(head, next string) candidate {
 	c := candidate{head: head, rest: next, at: atBreak}
-	n := 0
+	first := true
 	for w := range fieldsBackward(head) {
-		if n++; n == 1 {
-			c.prev = w
-		} else {
-			c.before = w
+		if first {
+			c.prev, first = w, false
+		}
+		if w != "." {
+			c.wordFinal = c.dots > 0 && strings.HasSuffix(w, ".")
 			break
 		}
+		c.dots++
 	}
-	n = 0
+	n := 0
 	for w := range fieldsForward(next) {
 		if n++; n == 1 {
 			c.next = w

@@ -12,8 +12,10 @@ import (
 //
 // Punkt's annotation passes look at a token, its neighbours and the trained
 // model only, so its decision for one candidate can be had from a window of
-// four tokens (one before, the candidate, two after) without tokenising the
-// whole text into token structs. The model is read-only after loading, which
+// three tokens (the candidate and the two after it) without tokenising the
+// whole text into token structs. The token before the candidate could only
+// change it when both are lone dots, a case the news rules decide before
+// asking Punkt. The model is read-only after loading, which
 // makes one punkt safe for concurrent use.
 type punkt struct {
 	tok *sentences.DefaultSentenceTokenizer
@@ -29,17 +31,11 @@ var loadPunkt = sync.OnceValues(func() (*punkt, error) {
 	return &punkt{tok: tok}, nil
 })
 
-// breaks reports Punkt's decision for cand, given the token before it ("" at
-// the start of a text) and the two after it ("" past the end).
-func (p *punkt) breaks(before, cand, next, after string) bool {
-	var buf [4]*sentences.Token
-	toks := buf[:0]
-	idx := 0
-	if before != "" {
-		toks = append(toks, sentences.NewToken(before))
-		idx = 1
-	}
-	toks = append(toks, sentences.NewToken(cand))
+// breaks reports Punkt's decision for cand, given the two tokens after it
+// ("" past the end).
+func (p *punkt) breaks(cand, next, after string) bool {
+	var buf [3]*sentences.Token
+	toks := append(buf[:0], sentences.NewToken(cand))
 	for _, w := range [...]string{next, after} {
 		if w == "" {
 			break
@@ -47,5 +43,5 @@ func (p *punkt) breaks(before, cand, next, after string) bool {
 		toks = append(toks, sentences.NewToken(w))
 	}
 	p.tok.AnnotateTokens(toks, p.tok.Annotations...)
-	return toks[idx].SentBreak
+	return toks[0].SentBreak
 }

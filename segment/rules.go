@@ -23,14 +23,23 @@ const (
 )
 
 // candidate is what the rules look at around one possible sentence end.
+//
+// Every field is local to the paragraphs of prev and next, so that a stream
+// that holds one paragraph and the sentence still open decides exactly as
+// Segment does on the whole text.
 type candidate struct {
-	before string   // the token before prev ("" at the start of the text)
-	prev   string   // the token that would end the sentence
-	next   string   // the token that would start the next one ("" at the end)
-	after  string   // the token after next ("" when none)
-	head   string   // the current sentence so far, ending with prev
-	rest   string   // the text from next to the end, for looking past "..."
-	at     boundary // where the candidate lies
+	prev  string   // the token that would end the sentence
+	next  string   // the token that would start the next one ("" at the end)
+	after string   // the token after next in its paragraph ("" when none)
+	head  string   // the current sentence so far, ending with prev
+	rest  string   // next's paragraph from next on, for looking past ". . ."
+	at    boundary // where the candidate lies
+
+	// dots counts the lone "." tokens that end head (prev included);
+	// wordFinal says whether the word before them, inside head, ends in a
+	// period too ("compounds. . . .").
+	dots      int
+	wordFinal bool
 }
 
 // ends reports whether a sentence ends after c.prev. It is the one decision
@@ -100,7 +109,7 @@ func (s *Segmenter) periodEnds(c candidate, body string, closed bool) bool {
 	if closed && c.at == inText && startsLower(c.next) {
 		return false // "This is great." she said.
 	}
-	return s.punkt.breaks(c.before, c.prev, c.next, c.after)
+	return s.punkt.breaks(c.prev, c.next, c.after)
 }
 
 // abbrevEnds decides an abbreviation that can end a sentence ("U.S.",
@@ -155,7 +164,7 @@ func (s *Segmenter) ellipsisEnds(c candidate, body string) bool {
 	if c.at == atBreak {
 		return true
 	}
-	return s.punkt.breaks(c.before, c.prev, c.next, c.after)
+	return s.punkt.breaks(c.prev, c.next, c.after)
 }
 
 // spacedDotsEnd decides the last dot of a spaced ellipsis (". . ."). Three
@@ -165,20 +174,20 @@ func spacedDotsEnd(c candidate) bool {
 	if c.next == "." || !startsUpper(c.next) {
 		return false
 	}
-	dots, wordFinal := countSpacedDots(c.head)
-	return dots >= 4 || dots >= 3 && wordFinal
+	return c.dots >= 4 || c.dots >= 3 && c.wordFinal
 }
 
-// countSpacedDots counts the lone "." tokens at the end of head and reports
-// whether the word before them ends in a period too.
-func countSpacedDots(head string) (dots int, wordFinal bool) {
-	for w := range fieldsBackward(head) {
-		if w != "." {
-			return dots, strings.HasSuffix(w, ".")
-		}
-		dots++
+// dotRun carries the count of lone "." tokens from one token to the next:
+// given the run state before tok, it returns the state after it. first says
+// whether tok opens the sentence, which also opens a new run.
+func dotRun(dots int, wordFinal bool, tok string, first bool) (int, bool) {
+	if tok != "." {
+		return 0, strings.HasSuffix(tok, ".")
 	}
-	return dots, false
+	if first {
+		return 1, false
+	}
+	return dots + 1, wordFinal
 }
 
 // afterSpacedDots returns the first token of s after a run of lone dots.

@@ -128,45 +128,85 @@ func Split(text string) []string {
 // Every byte of text that is not white space belongs to exactly one Sentence;
 // text that is empty or only white space gives no sentences.
 func (s *Segmenter) Segment(text string) []Sentence {
-	toks := tokenize(text, s.lex)
-	if len(toks) == 0 {
-		return nil
+	p := pass{s: s, text: text, start: -1}
+	var toks []token
+	for para := range paragraphs(text, 0) {
+		toks = tokenizeParagraph(text, para, s.lex, toks[:0])
+		p.paragraph(toks, para.end)
 	}
-	var out []Sentence
-	first := 0 // index of the first token of the current sentence
-	for i := 0; i+1 < len(toks); i++ {
-		at := inText
-		if toks[i+1].breakBefore {
-			at = atBreak
-			if !s.merge {
-				out = appendSentence(out, text, toks[first].start, toks[i].end)
-				first = i + 1
-				continue
-			}
-		} else if !hasFinalPunct(text[toks[i].start:toks[i].end]) {
-			continue
-		}
-		c := candidate{
-			prev: text[toks[i].start:toks[i].end],
-			next: text[toks[i+1].start:toks[i+1].end],
-			head: text[toks[first].start:toks[i].end],
-			rest: text[toks[i+1].start:],
-			at:   at,
-		}
-		if i > 0 {
-			c.before = text[toks[i-1].start:toks[i-1].end]
-		}
-		if i+2 < len(toks) {
-			c.after = text[toks[i+2].start:toks[i+2].end]
-		}
-		if s.ends(c) {
-			out = appendSentence(out, text, toks[first].start, toks[i].end)
-			first = i + 1
-		}
-	}
-	return appendSentence(out, text, toks[first].start, toks[len(toks)-1].end)
+	p.finish()
+	return p.out
 }
 
-func appendSentence(out []Sentence, text string, start, end int) []Sentence {
-	return append(out, Sentence{Text: text[start:end], Start: start, End: end})
+// pass carries the state of one run over a text, paragraph by paragraph:
+// the sentence still open and the last token seen.
+type pass struct {
+	s     *Segmenter
+	text  string     // the text; offsets below index it
+	base  int        // offset of text[0] in the whole input
+	start int        // start of the open sentence, -1 before the first token
+	last  token      // the last token of the paragraphs seen so far
+	dots  int        // run of lone "." tokens ending at last (see candidate)
+	final bool       // whether the word before that run ends in a period
+	out   []Sentence // sentences closed so far
+}
+
+// paragraph runs over the tokens of one paragraph that ends at pend.
+func (p *pass) paragraph(toks []token, pend int) {
+	text := p.text
+	for i, t := range toks {
+		if i == 0 {
+			if p.start < 0 {
+				p.start = t.start
+			} else {
+				p.decide(atBreak, p.last, toks, 0, pend)
+			}
+		} else if t.breakBefore || hasFinalPunct(text[toks[i-1].start:toks[i-1].end]) {
+			at := inText
+			if t.breakBefore {
+				at = atBreak
+			}
+			p.decide(at, toks[i-1], toks, i, pend)
+		}
+		p.dots, p.final = dotRun(p.dots, p.final, text[t.start:t.end], t.start == p.start)
+		p.last = t
+	}
+}
+
+// decide closes the open sentence after prev when the rules say that a
+// sentence ends between prev and toks[i].
+func (p *pass) decide(at boundary, prev token, toks []token, i, pend int) {
+	text := p.text
+	ends := !p.s.merge && at == atBreak
+	if !ends {
+		c := candidate{
+			prev:      text[prev.start:prev.end],
+			next:      text[toks[i].start:toks[i].end],
+			head:      text[p.start:prev.end],
+			rest:      text[toks[i].start:pend],
+			at:        at,
+			dots:      p.dots,
+			wordFinal: p.final,
+		}
+		if i+1 < len(toks) {
+			c.after = text[toks[i+1].start:toks[i+1].end]
+		}
+		ends = p.s.ends(c)
+	}
+	if ends {
+		p.emit(p.start, prev.end)
+		p.start = toks[i].start
+	}
+}
+
+// finish closes the sentence still open at the end of the text.
+func (p *pass) finish() {
+	if p.start >= 0 {
+		p.emit(p.start, p.last.end)
+		p.start = -1
+	}
+}
+
+func (p *pass) emit(start, end int) {
+	p.out = append(p.out, Sentence{Text: p.text[start:end], Start: p.base + start, End: p.base + end})
 }
