@@ -1,7 +1,6 @@
 package segment
 
 import (
-	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,42 +15,111 @@ type token struct {
 	breakBefore bool
 }
 
+// WindowSize bounds what a stream holds in memory, and so what any pass over
+// a text may look at. A paragraph whose end (its closing blank line) lies more
+// than WindowSize bytes past its first byte is cut: at its last newline
+// inside the window, else at its last white space, else at the window's end
+// (inside a word, on a UTF-8 boundary). The cut ends a sentence. A sentence
+// that has reached WindowSize bytes ends at its next candidate boundary,
+// whatever the rules say. Segment and the streaming API apply the same
+// limits, so they always agree.
+const WindowSize = 1 << 20
+
 // paragraph is a run of non-blank lines: [start, end) spans its content
 // from the first non-space byte of its first line to the last of its last.
+// cut is set when the paragraph was cut at the window size, so that the
+// next piece of it must start a new sentence.
 type paragraph struct {
 	start, end int
+	cut        bool
 }
 
-// paragraphs yields the paragraphs of text[from:], in order. A blank line
-// (empty or white space only) separates paragraphs.
-func paragraphs(text string, from int) iter.Seq[paragraph] {
-	return func(yield func(paragraph) bool) {
-		p := paragraph{start: -1}
-		for pos := from; pos < len(text); {
-			end := strings.IndexByte(text[pos:], '\n')
-			if end < 0 {
-				end = len(text)
-			} else {
-				end += pos
-			}
-			ln := trimLine(text, pos, end)
-			switch {
-			case ln.start < ln.end && p.start < 0:
-				p = paragraph{ln.start, ln.end}
-			case ln.start < ln.end:
-				p.end = ln.end
-			case p.start >= 0:
-				if !yield(p) {
-					return
-				}
-				p.start = -1
-			}
-			pos = end + 1
+// nextParagraph finds the first paragraph of text[from:] and the offset
+// just past it. With atEOF false, text may continue: ok is false when more
+// input is needed to know where the paragraph ends (next then tells how much
+// of text, blank lines only, can be dropped). With atEOF true, ok is false
+// only when no paragraph is left.
+func nextParagraph(text string, from int, atEOF bool) (p paragraph, next int, ok bool) {
+	start := from
+	for start < len(text) {
+		r, size := utf8.DecodeRuneInString(text[start:])
+		if !isSpace(r) {
+			break
 		}
-		if p.start >= 0 {
-			yield(p)
+		start += size
+	}
+	if start == len(text) {
+		return paragraph{}, lineStart(text, start), false
+	}
+	limit := start + WindowSize
+	p = paragraph{start: start, end: start}
+	pos := start
+	for {
+		nl := strings.IndexByte(text[pos:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = pos + nl
+		}
+		ln := trimLine(text, pos, end)
+		blank := ln.start == ln.end
+		if !blank {
+			p.end = ln.end
+		}
+		done := nl >= 0 || atEOF // the line is complete
+		if blank && done || nl < 0 && atEOF {
+			next = min(end+1, len(text))
+			if next <= limit {
+				return p, next, true
+			}
+			break
+		}
+		if nl < 0 || end+1 > limit {
+			if !atEOF && len(text) <= limit {
+				return paragraph{}, lineStart(text, start), false
+			}
+			break
+		}
+		pos = end + 1
+	}
+	return cutParagraph(text, start, limit)
+}
+
+// cutParagraph cuts the paragraph that starts at start at the window limit.
+func cutParagraph(text string, start, limit int) (paragraph, int, bool) {
+	window := text[start:min(limit, len(text))]
+	cut := strings.LastIndexByte(window, '\n')
+	if cut <= 0 {
+		cut = lastSpace(window)
+	}
+	if cut <= 0 {
+		// No white space at all: cut inside the word, but not inside a rune.
+		cut = len(window)
+		for cut > 0 && start+cut < len(text) && !utf8.RuneStart(text[start+cut]) {
+			cut--
+		}
+		if cut == 0 {
+			cut = len(window)
 		}
 	}
+	ln := trimLine(text, start, start+cut)
+	return paragraph{start: ln.start, end: ln.end, cut: true}, start + cut, true
+}
+
+// lastSpace returns the offset of the last white space rune of s, or -1.
+func lastSpace(s string) int {
+	for i := len(s); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		if isSpace(r) {
+			return i
+		}
+	}
+	return -1
+}
+
+// lineStart returns the offset of the start of the line holding pos.
+func lineStart(text string, pos int) int {
+	return strings.LastIndexByte(text[:pos], '\n') + 1
 }
 
 // tokenizeParagraph appends to toks the tokens of text[p.start:p.end] and

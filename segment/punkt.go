@@ -8,6 +8,14 @@ import (
 	"github.com/neurosnap/sentences/english"
 )
 
+// decider gives Punkt's decision for a candidate token cand, given the two
+// tokens after it ("" past the end). Two implementations make the same
+// decisions: punkt runs neurosnap's own annotation passes, and fastPunkt
+// (punkt_fast.go), which New uses, computes them on the strings.
+type decider interface {
+	breaks(cand, next, after string) bool
+}
+
 // punkt asks neurosnap's English Punkt model whether a token ends a sentence.
 //
 // Punkt's annotation passes look at a token, its neighbours and the trained

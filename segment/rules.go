@@ -63,8 +63,15 @@ func (s *Segmenter) ends(c candidate) bool {
 		return s.periodEnds(c, body, closed)
 	default:
 		// No sentence punctuation: only a layout break can end a sentence
-		// here, and not when the next block carries on in lower case.
-		return c.at == atBreak && !startsLower(c.next)
+		// here, and not when the next block carries on in lower case,
+		// unless the block is a date line, which nothing continues.
+		if c.at == atBreak {
+			return !startsLower(c.next) || isDateLine(c.head)
+		}
+		// Inside a paragraph, a date line or a caption runs into the next
+		// sentence when its line break was lost: "Thursday, May 7, 2015 On
+		// Tuesday, the government", "Playstation VR demo Image: Nick Moreau."
+		return isCreditLabel(c.next) || isYear(c.prev) && startsUpper(c.next) && opensWithDate(c.head) && isDateLine(c.head)
 	}
 }
 
@@ -80,6 +87,12 @@ func (s *Segmenter) periodEnds(c candidate, body string, closed bool) bool {
 		return startsUpper(afterSpacedDots(c.rest))
 	}
 	word := trimOpeners(body)
+	if listHead(c.head) {
+		return false // "1. The first item", "• 9. The first item"
+	}
+	if isWebAddress(word) {
+		return startsUpper(c.next) // "at www.example.co.nz. Names of"
+	}
 	if kind, ok := s.abbrevs.Lookup(word); ok {
 		switch kind {
 		case abbrev.Title:
@@ -98,18 +111,57 @@ func (s *Segmenter) periodEnds(c candidate, body string, closed bool) bool {
 			return s.abbrevEnds(c)
 		}
 	}
-	if isNumber(word[:len(word)-1]) {
-		if c.head == c.prev {
-			return false // a list number: "1. The first item"
-		}
-		if startsUpper(c.next) {
-			return true // "in 2014. NATO and"
-		}
+	if isNumber(word[:len(word)-1]) && startsUpper(c.next) {
+		return true // "in 2014. NATO and"
 	}
-	if closed && c.at == inText && startsLower(c.next) {
-		return false // "This is great." she said.
+	if isCapitalInitial(word) && startsUpper(c.next) && s.middleInitial(c) {
+		return false // "John Q. Public", "George W. Bush"
+	}
+	if closed {
+		// Punkt reads a period inside quotes as unreliable and cannot see
+		// the capital behind an opening quote.
+		if startsUpper(c.next) {
+			return true // `a thousand fold." "I think`
+		}
+		if c.at == inText && startsLower(c.next) {
+			return false // "This is great." she said.
+		}
 	}
 	return s.punkt.breaks(c.prev, c.next, c.after)
+}
+
+// isCapitalInitial reports whether w is one capital letter and a period: "Q.".
+func isCapitalInitial(w string) bool {
+	return len(w) == 2 && w[1] == '.' && 'A' <= w[0] && w[0] <= 'Z'
+}
+
+// middleInitial reports whether the initial c.prev stands between a
+// capitalised word and a capitalised word that does not open sentences, as
+// in a name: "John Q. Public". "Plan B. The" and "and I. Did" stay with
+// Punkt.
+func (s *Segmenter) middleInitial(c candidate) bool {
+	n := 0
+	for w := range fieldsBackward(c.head) {
+		if n++; n == 2 {
+			if !startsUpper(w) || hasFinalPunct(w) {
+				return false
+			}
+			next := strings.ToLower(trimTrailingPunct(trimOpeners(c.next)))
+			next = strings.TrimSuffix(next, ".")
+			return !s.lex.wrapWords.has(next) && !isPronoun(next)
+		}
+	}
+	return false
+}
+
+// isPronoun reports whether w, lower-cased, is a subject pronoun, the
+// commonest opener of a sentence after a name.
+func isPronoun(w string) bool {
+	switch w {
+	case "i", "he", "she", "it", "we", "they", "you", "there":
+		return true
+	}
+	return false
 }
 
 // abbrevEnds decides an abbreviation that can end a sentence ("U.S.",
@@ -155,16 +207,19 @@ func (s *Segmenter) frontedPhrase(head string) bool {
 // ellipsisEnds decides a token that ends in an ellipsis ("that....",
 // "really...", "…").
 func (s *Segmenter) ellipsisEnds(c candidate, body string) bool {
-	if !startsUpper(c.next) {
-		return false
+	switch {
+	case c.head == c.prev:
+		return false // "... The next thing": an ellipsis that opens a sentence
+	case c.at == atBreak:
+		return !startsLower(c.next)
+	case strings.HasSuffix(body, "...."):
+		return startsUpper(c.next) // "I never meant that.... She left": an ellipsis and a period
 	}
-	if strings.HasSuffix(body, "....") {
-		return true // "I never meant that.... She left": an ellipsis and a period
-	}
-	if c.at == atBreak {
-		return true
-	}
-	return s.punkt.breaks(c.prev, c.next, c.after)
+	// An omission ("yields [...] Ozone is", "said… The") ends the sentence
+	// when a capital follows at once; after an opening bracket or quote it
+	// is more often a citation or a quotation running on.
+	r, _ := utf8.DecodeRuneInString(c.next)
+	return unicode.IsUpper(r)
 }
 
 // spacedDotsEnd decides the last dot of a spaced ellipsis (". . ."). Three
@@ -279,6 +334,10 @@ func isCloser(r rune) bool {
 	switch r {
 	case '"', '\'', '”', '’', ')', ']', '}', '»', '›':
 		return true
+	case '“', '‘':
+		// An opening quote glued to the end of a word is a closing quote
+		// typed the wrong way round: "decision.“ However".
+		return true
 	}
 	return false
 }
@@ -335,4 +394,195 @@ func isNumber(s string) bool {
 		}
 	}
 	return digits > 0
+}
+
+// isWebAddress reports whether w looks like a URL, a domain or an e-mail
+// address, whose inner periods say nothing about the final one.
+func isWebAddress(w string) bool {
+	return strings.Contains(w, "://") || strings.HasPrefix(strings.ToLower(w), "www.") ||
+		strings.Contains(w, "@") && strings.Contains(w[strings.IndexByte(w, '@'):], ".")
+}
+
+// isDateLine reports whether s is a short line that gives a date:
+// "Saturday, September 12, 2015", "Jan 10, 2022", "12 March 2021".
+func isDateLine(s string) bool {
+	words, month, year := 0, false, false
+	for w := range fieldsForward(s) {
+		if words++; words > 6 {
+			return false
+		}
+		w = strings.TrimRight(w, ",.")
+		switch {
+		case isMonthName(w):
+			month = true
+		case len(w) == 4 && isNumber(w):
+			year = true
+		}
+	}
+	return month && year
+}
+
+// opensWithDate reports whether s starts with a weekday, a month or a day
+// number, as a date line does.
+func opensWithDate(s string) bool {
+	for w := range fieldsForward(s) {
+		w = strings.TrimRight(w, ",.")
+		if isMonthName(w) || isNumber(w) {
+			return true
+		}
+		for _, d := range weekdays {
+			if strings.EqualFold(w, d) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+var weekdays = [...]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+// monthNames holds the English month names and their common short forms.
+var monthNames = [...]string{"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+func isMonthName(w string) bool {
+	for _, m := range monthNames {
+		if strings.EqualFold(w, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// listMarker reports whether tok marks an item of an inline enumeration
+// ("1.", "2.)", "3)", "b.", "c)", "⁃9."), with the item's number and the
+// marker's style, so that the next item in the same style can be found.
+func listMarker(tok string) (value int, style string, ok bool) {
+	for _, bullet := range listBullets {
+		tok = strings.TrimPrefix(tok, bullet)
+	}
+	i := 0
+	for i < len(tok) && '0' <= tok[i] && tok[i] <= '9' && i < 3 {
+		value = value*10 + int(tok[i]-'0')
+		i++
+	}
+	if i == 0 {
+		if len(tok) < 2 || tok[0] < 'a' || tok[0] > 'z' {
+			return 0, "", false
+		}
+		value, i = int(tok[0]-'a')+1, 1
+	}
+	switch style = tok[i:]; style {
+	case ".", ".)", ")":
+		if i == 1 && tok[0] >= 'a' {
+			style = "a" + style
+		}
+		return value, style, true
+	}
+	return 0, "", false
+}
+
+// listBullets are the bullets that may stand before or on a list marker.
+var listBullets = [...]string{"•", "⁃", "◦", "▪"}
+
+func isBullet(tok string) bool {
+	for _, b := range listBullets {
+		if tok == b {
+			return true
+		}
+	}
+	return false
+}
+
+// listHead reports whether head, a sentence so far, is only a list marker,
+// possibly after a bullet: its period does not end the sentence.
+func listHead(head string) bool {
+	n, bullet := 0, false
+	for w := range fieldsForward(head) {
+		if n++; n > 2 {
+			return false
+		}
+		if n == 1 && isBullet(w) {
+			bullet = true
+			continue
+		}
+		if _, _, ok := listMarker(w); !ok {
+			return false
+		}
+	}
+	return n == 1 || n == 2 && bullet
+}
+
+// listState follows an inline enumeration through a paragraph: once a
+// sentence opens with an item marker, the marker of the next item starts a
+// new sentence even where no punctuation ends the item before it
+// ("1.) The first item 2.) The second item").
+type listState struct {
+	style  string // the marker style ("1.", "a)"...), "" when no list is open
+	bullet bool   // the markers stand after a bullet token
+	value  int    // the number of the last item seen
+}
+
+// open starts following a list when a sentence opens with a marker at
+// toks[i] (or with a bullet there and a marker after it).
+func (l *listState) open(text string, toks []token, i int) {
+	*l = listState{}
+	tok := text[toks[i].start:toks[i].end]
+	if isBullet(tok) && i+1 < len(toks) {
+		l.bullet = true
+		tok = text[toks[i+1].start:toks[i+1].end]
+	}
+	if v, style, ok := listMarker(tok); ok {
+		l.value, l.style = v, style
+	} else {
+		l.bullet = false
+	}
+}
+
+// nextItem reports whether toks[i] opens the next item of the open list.
+func (l *listState) nextItem(text string, toks []token, i int) bool {
+	if l.style == "" {
+		return false
+	}
+	tok := text[toks[i].start:toks[i].end]
+	if l.bullet {
+		if !isBullet(tok) || i+1 >= len(toks) {
+			return false
+		}
+		tok = text[toks[i+1].start:toks[i+1].end]
+	}
+	v, style, ok := listMarker(tok)
+	if !ok || style != l.style || v != l.value+1 {
+		return false
+	}
+	l.value = v
+	return true
+}
+
+// creditLabels open a photo or image credit: "Image: Nick Moreau.",
+// "Photo: Reuters".
+var creditLabels = [...]string{"Image:", "Photo:", "Photograph:", "Picture:", "Credit:", "Video:", "Graphic:", "Illustration:"}
+
+// isCreditLabel reports whether tok opens a credit.
+func isCreditLabel(tok string) bool {
+	for _, l := range creditLabels {
+		if tok == l {
+			return true
+		}
+	}
+	return false
+}
+
+// isYear reports whether tok is a four-digit year.
+func isYear(tok string) bool {
+	return len(tok) == 4 && isNumber(tok) && (tok[0] == '1' || tok[0] == '2')
+}
+
+// needsDecision reports whether the boundary after prev and before next,
+// inside a paragraph, is a candidate: prev ends in sentence punctuation, or
+// next opens a credit, or prev is the year that closes a date line.
+func needsDecision(prev, next string) bool {
+	return hasFinalPunct(prev) || isCreditLabel(next) || isYear(prev)
 }

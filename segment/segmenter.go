@@ -11,11 +11,14 @@ import (
 // Sentence is one sentence of a text: Text is input[Start:End], where Start
 // and End are byte offsets into the input given to Segment. Text never starts
 // or ends with white space; white space inside it (newlines included) is kept
-// as it was in the input.
+// as it was in the input. Kind says which part of the page the sentence
+// belongs to (see the package documentation, "Kinds"); its zero value is
+// Body.
 type Sentence struct {
 	Text  string
 	Start int
 	End   int
+	Kind  Kind
 }
 
 // Segmenter splits English news text into sentences. Create one with New; a
@@ -23,8 +26,9 @@ type Sentence struct {
 type Segmenter struct {
 	abbrevs *abbrev.Set
 	merge   bool
-	punkt   *punkt
+	punkt   decider
 	lex     *lexicon
+	kinds   *kindLexicon
 }
 
 // lexicon holds the word lists the news rules and the layout read.
@@ -89,7 +93,7 @@ func WithoutMerge() Option {
 // New returns a Segmenter that uses the embedded Punkt English model and the
 // news abbreviation lexicon (abbrev.News), changed by opts.
 func New(opts ...Option) (*Segmenter, error) {
-	p, err := loadPunkt()
+	p, err := loadFastPunkt()
 	if err != nil {
 		return nil, err
 	}
@@ -97,7 +101,11 @@ func New(opts ...Option) (*Segmenter, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Segmenter{abbrevs: abbrev.News(), merge: true, punkt: p, lex: lex}
+	kinds, err := loadKindLexicon()
+	if err != nil {
+		return nil, err
+	}
+	s := &Segmenter{abbrevs: abbrev.News(), merge: true, punkt: p, lex: lex, kinds: kinds}
 	for _, opt := range opts {
 		if err := opt(s); err != nil {
 			return nil, fmt.Errorf("segment: %w", err)
@@ -130,9 +138,14 @@ func Split(text string) []string {
 func (s *Segmenter) Segment(text string) []Sentence {
 	p := pass{s: s, text: text, start: -1}
 	var toks []token
-	for para := range paragraphs(text, 0) {
+	for pos := 0; ; {
+		para, next, ok := nextParagraph(text, pos, true)
+		if !ok {
+			break
+		}
 		toks = tokenizeParagraph(text, para, s.lex, toks[:0])
-		p.paragraph(toks, para.end)
+		p.paragraph(toks, para)
+		pos = next
 	}
 	p.finish()
 	return p.out
@@ -142,6 +155,8 @@ func (s *Segmenter) Segment(text string) []Sentence {
 // the sentence still open and the last token seen.
 type pass struct {
 	s     *Segmenter
+	cut   bool       // the last paragraph was cut at the window size
+	list  listState  // the inline enumeration being followed, if any
 	text  string     // the text; offsets below index it
 	base  int        // offset of text[0] in the whole input
 	start int        // start of the open sentence, -1 before the first token
@@ -149,27 +164,42 @@ type pass struct {
 	dots  int        // run of lone "." tokens ending at last (see candidate)
 	final bool       // whether the word before that run ends in a period
 	out   []Sentence // sentences closed so far
+	from  where      // where the open sentence starts: a paragraph, a line or in text
+	kind  classifier // the page-structure state of the sentences so far
 }
 
-// paragraph runs over the tokens of one paragraph that ends at pend.
-func (p *pass) paragraph(toks []token, pend int) {
+// paragraph runs over the tokens of one paragraph.
+func (p *pass) paragraph(toks []token, para paragraph) {
 	text := p.text
+	pend := para.end
 	for i, t := range toks {
 		if i == 0 {
 			if p.start < 0 {
 				p.start = t.start
+			} else if p.cut {
+				p.emit(p.start, p.last.end)
+				p.start = t.start
 			} else {
 				p.decide(atBreak, p.last, toks, 0, pend)
 			}
-		} else if t.breakBefore || hasFinalPunct(text[toks[i-1].start:toks[i-1].end]) {
+		} else if p.list.nextItem(text, toks, i) {
+			p.emit(p.start, toks[i-1].end)
+			p.start = t.start
+		} else if t.breakBefore || needsDecision(text[toks[i-1].start:toks[i-1].end], text[t.start:t.end]) {
 			at := inText
 			if t.breakBefore {
 				at = atBreak
 			}
 			p.decide(at, toks[i-1], toks, i, pend)
 		}
+		if t.start == p.start {
+			p.list.open(text, toks, i)
+		}
 		p.dots, p.final = dotRun(p.dots, p.final, text[t.start:t.end], t.start == p.start)
 		p.last = t
+	}
+	if len(toks) > 0 {
+		p.cut = para.cut
 	}
 }
 
@@ -177,7 +207,7 @@ func (p *pass) paragraph(toks []token, pend int) {
 // sentence ends between prev and toks[i].
 func (p *pass) decide(at boundary, prev token, toks []token, i, pend int) {
 	text := p.text
-	ends := !p.s.merge && at == atBreak
+	ends := !p.s.merge && at == atBreak || prev.end-p.start >= WindowSize
 	if !ends {
 		c := candidate{
 			prev:      text[prev.start:prev.end],
@@ -207,6 +237,12 @@ func (p *pass) finish() {
 	}
 }
 
+// emit closes the sentence text[start:end] and decides its Kind. The white
+// space after it, and the next sentence when that lies in the same paragraph,
+// are in text whenever emit is called.
 func (p *pass) emit(start, end int) {
-	p.out = append(p.out, Sentence{Text: p.text[start:end], Start: p.base + start, End: p.base + end})
+	after, next := gapAfter(p.text, end)
+	k := p.kind.classify(p.s.kinds, p.text[start:end], p.from, after != startText, next)
+	p.from = after
+	p.out = append(p.out, Sentence{Text: p.text[start:end], Start: p.base + start, End: p.base + end, Kind: k})
 }

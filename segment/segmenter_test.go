@@ -263,3 +263,59 @@ func TestConcurrentUse(t *testing.T) {
 		assert.Equal(t, want, <-done)
 	}
 }
+
+func TestSegmentLostLineBreaks(t *testing.T) {
+	runSegmentCases(t, newTestSegmenter(t), []segmentCase{
+		{"date line run into the first sentence", "Thursday, May 7, 2015 On Tuesday, the government announced a review.",
+			[]string{"Thursday, May 7, 2015", "On Tuesday, the government announced a review."}},
+		{"date inside a sentence", "On April 12, 1981, Columbia lifted off. It landed two days later.",
+			[]string{"On April 12, 1981, Columbia lifted off.", "It landed two days later."}},
+		{"caption run into its credit", "Fans queue outside the hall Image: Nick Moreau. The doors opened at noon.",
+			[]string{"Fans queue outside the hall", "Image: Nick Moreau.", "The doors opened at noon."}},
+		{"date paragraph before a lower-case caption", "Saturday, September 12, 2015\n\npilgrims at the Grand Mosque in 2008.",
+			[]string{"Saturday, September 12, 2015", "pilgrims at the Grand Mosque in 2008."}},
+	})
+}
+
+func TestSegmentNamesAndAddresses(t *testing.T) {
+	runSegmentCases(t, newTestSegmenter(t), []segmentCase{
+		{"middle initial before a surname", "The firm was founded by John Q. Public. It employs 200 people.",
+			[]string{"The firm was founded by John Q. Public.", "It employs 200 people."}},
+		{"initial before a sentence starter", "They chose Plan B. The vote was unanimous.",
+			[]string{"They chose Plan B.", "The vote was unanimous."}},
+		{"domain at the end", "Entries go to www.standfor.co.nz. Names will be published.",
+			[]string{"Entries go to www.standfor.co.nz.", "Names will be published."}},
+		{"e-mail address at the end", "Tips go to news@example.org. We read them all.",
+			[]string{"Tips go to news@example.org.", "We read them all."}},
+	})
+}
+
+func TestSegmentQuotationRuns(t *testing.T) {
+	runSegmentCases(t, newTestSegmenter(t), []segmentCase{
+		{"quoted paragraph after a quoted paragraph", "“It increased a thousand fold.”\n\n“I think everybody knows him.”",
+			[]string{"“It increased a thousand fold.”", "“I think everybody knows him.”"}},
+		{"straight quotes in running text", `He said it grew "a thousand fold." "Nobody expected it," she added.`,
+			[]string{`He said it grew "a thousand fold."`, `"Nobody expected it," she added.`}},
+		{"closing quote typed the wrong way", "They called it a “misguided decision.“ However, the plan went ahead.",
+			[]string{"They called it a “misguided decision.“", "However, the plan went ahead."}},
+		{"ellipsis opening a sentence", "He was called the enemy of the church. ... The next thing he knew, he was gone.",
+			[]string{"He was called the enemy of the church.", "... The next thing he knew, he was gone."}},
+		{"bracketed omission before a capital", "The projections are consistent [...] Ozone is a pollutant.",
+			[]string{"The projections are consistent [...]", "Ozone is a pollutant."}},
+	})
+}
+
+func TestSegmentInlineLists(t *testing.T) {
+	runSegmentCases(t, newTestSegmenter(t), []segmentCase{
+		{"numbers with brackets", "1) Raise taxes 2) Cut spending 3) Balance the budget",
+			[]string{"1) Raise taxes", "2) Cut spending", "3) Balance the budget"}},
+		{"numbers with periods", "1. The first demand. 2. The second demand.",
+			[]string{"1. The first demand.", "2. The second demand."}},
+		{"letters", "a. Ceasefire b. Prisoner exchange c. Talks",
+			[]string{"a. Ceasefire", "b. Prisoner exchange", "c. Talks"}},
+		{"bullets", "• 1. Ceasefire • 2. Talks",
+			[]string{"• 1. Ceasefire", "• 2. Talks"}},
+		{"a number out of sequence is not an item", "1) Raise taxes by 3) percent",
+			[]string{"1) Raise taxes by 3) percent"}},
+	})
+}

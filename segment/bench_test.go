@@ -1,0 +1,128 @@
+package segment
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/neurosnap/sentences/english"
+	"github.com/stretchr/testify/require"
+)
+
+// Throughput of Segment against neurosnap's English tokenizer, the
+// baseline, on the same texts in the same process:
+//
+//	go test ./segment -run XXX -bench 'Segment|Neurosnap' -benchmem
+//
+// BenchmarkSegment uses the fast Punkt decider (the default),
+// BenchmarkSegmentSlowPunkt the same segmenter asking neurosnap's own
+// annotation passes, and BenchmarkNeurosnapEnglish runs
+// english.NewSentenceTokenizer(nil).Tokenize on the text.
+
+// mixSize is the size of the synthetic mix corpus.
+const mixSize = 1 << 20
+
+// benchCorpora returns the corpora of the benchmarks: the Geneva article,
+// the GUM news documents concatenated (when the shared evaluation data is
+// present) and a mix of both repeated to about 1 MB.
+func benchCorpora(b *testing.B) []corpus {
+	b.Helper()
+	raw, err := os.ReadFile(filepath.Join(genevaDir, "article.txt"))
+	require.NoError(b, err)
+	geneva := string(raw)
+	var gum []string
+	for _, doc := range gumNewsDocs(b) {
+		gum = append(gum, strings.TrimSpace(doc.text))
+	}
+	parts := append([]string{strings.TrimSpace(geneva)}, gum...)
+	var mix strings.Builder
+	for mix.Len() < mixSize {
+		for _, p := range parts {
+			mix.WriteString(p)
+			mix.WriteString("\n\n")
+		}
+	}
+	out := []corpus{{"geneva", geneva}}
+	if len(gum) > 0 {
+		out = append(out, corpus{"gum-news", strings.Join(gum, "\n\n")})
+	}
+	return append(out, corpus{"mix-1MB", mix.String()})
+}
+
+// benchSegment benchmarks seg.Segment on every corpus.
+func benchSegment(b *testing.B, seg *Segmenter) {
+	for _, c := range benchCorpora(b) {
+		b.Run(c.name, func(b *testing.B) {
+			n := len(seg.Segment(c.text))
+			allocs := testing.AllocsPerRun(2, func() { seg.Segment(c.text) })
+			b.SetBytes(int64(len(c.text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				seg.Segment(c.text)
+			}
+			b.ReportMetric(float64(n), "sentences/op")
+			b.ReportMetric(allocs/float64(n), "allocs/sentence")
+		})
+	}
+}
+
+func BenchmarkSegment(b *testing.B) {
+	benchSegment(b, newTestSegmenter(b))
+}
+
+func BenchmarkSegmentSlowPunkt(b *testing.B) {
+	benchSegment(b, withDecider(newTestSegmenter(b), slowPunkt(b)))
+}
+
+// BenchmarkNeurosnapEnglish is the baseline: neurosnap's English Punkt
+// tokenizer on the same corpora.
+func BenchmarkNeurosnapEnglish(b *testing.B) {
+	tok, err := english.NewSentenceTokenizer(nil)
+	require.NoError(b, err)
+	for _, c := range benchCorpora(b) {
+		b.Run(c.name, func(b *testing.B) {
+			n := len(tok.Tokenize(c.text))
+			allocs := testing.AllocsPerRun(1, func() { tok.Tokenize(c.text) })
+			b.SetBytes(int64(len(c.text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				tok.Tokenize(c.text)
+			}
+			b.ReportMetric(float64(n), "sentences/op")
+			b.ReportMetric(allocs/float64(n), "allocs/sentence")
+		})
+	}
+}
+
+// BenchmarkPunktBreaks measures the two deciders alone on every window of
+// the corpora whose first token ends in a period, as the rules ask them.
+func BenchmarkPunktBreaks(b *testing.B) {
+	var windows [][3]string
+	corpora := benchCorpora(b)
+	for _, c := range corpora[:len(corpora)-1] { // all but the mix
+		toks := strings.Fields(c.text)
+		for i, tok := range toks {
+			if !hasFinalPunct(tok) {
+				continue
+			}
+			var w [3]string
+			copy(w[:], toks[i:min(i+3, len(toks))])
+			windows = append(windows, w)
+		}
+	}
+	for _, d := range []struct {
+		name string
+		d    decider
+	}{{"fast", fastPunktForTest(b)}, {"slow", slowPunkt(b)}} {
+		b.Run(d.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, w := range windows {
+					d.d.breaks(w[0], w[1], w[2])
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(windows)), "ns/window")
+		})
+	}
+}

@@ -1,0 +1,467 @@
+package segment
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/neurosnap/sentences"
+)
+
+// fastPunkt makes the decisions of punkt, neurosnap's English Punkt passes
+// over a window of three tokens, from the same trained model, but computes
+// them directly on the strings: no regular expressions, no token structs, no
+// allocation for tokens of up to typeBufLen bytes.
+//
+// Each step below mirrors one step of neurosnap v1.1.2 (annotate.go,
+// ortho.go, word_tokenizer.go, english/main.go), quirks included, so that
+// breaks returns exactly what punkt.breaks returns for every input; the
+// tests and the fuzz target FuzzPunktEquivalence hold the two together.
+type fastPunkt struct {
+	abbrevs      map[string]int // AbbrevTypes, with english's "sgt", "gov", "no"
+	collocations map[string]int // "type,nexttype"
+	starters     map[string]int // SentStarters
+	ortho        map[string]int // OrthoContext flags by type
+}
+
+// The orthographic context flags of neurosnap's ortho.go.
+const (
+	orthoBegUc = 1 << 1
+	orthoMidUc = 1 << 2
+	orthoUnkUc = 1 << 3
+	orthoBegLc = 1 << 4
+	orthoMidLc = 1 << 5
+	orthoUnkLc = 1 << 6
+	orthoUc    = orthoBegUc + orthoMidUc + orthoUnkUc
+	orthoLc    = orthoBegLc + orthoMidLc + orthoUnkLc
+)
+
+// typeBufLen is the size of the stack buffers that hold a token's type; a
+// longer type (a URL, say) spills to the heap.
+const typeBufLen = 64
+
+// numberType is what neurosnap's reNumeric substitutes for a number.
+const numberType = "##number##"
+
+// newFastPunkt reads the model of a loaded storage. The maps are shared,
+// not copied: neither side writes to them after loading.
+func newFastPunkt(st *sentences.Storage) *fastPunkt {
+	return &fastPunkt{
+		abbrevs:      st.AbbrevTypes,
+		collocations: st.Collocations,
+		starters:     st.SentStarters,
+		ortho:        st.OrthoContext,
+	}
+}
+
+// loadFastPunkt builds, once per process, the fast decider over the model
+// that loadPunkt loaded.
+var loadFastPunkt = sync.OnceValues(func() (*fastPunkt, error) {
+	p, err := loadPunkt()
+	if err != nil {
+		return nil, err
+	}
+	return newFastPunkt(p.tok.Storage), nil
+})
+
+// breaks reports Punkt's decision for cand, given the two tokens after it
+// ("" past the end), as punkt.breaks does: the type-based pass over the
+// three tokens, the token-based pass over the pairs (cand, next) and (next,
+// after), then english's multi-punctuation pass over (cand, next).
+func (p *fastPunkt) breaks(cand, next, after string) bool {
+	// Pass 1, TypeBasedAnnotation.
+	sb0, ab0 := p.typeAnnotation(cand)
+	if next == "" {
+		// A window of one token: no pair for the later passes.
+		return sb0
+	}
+	sb1, ab1 := p.typeAnnotation(next)
+
+	var b0, b1 [typeBufLen]byte
+	t1 := appendType(b1[:0], next)
+
+	// Pass 2, TokenBasedAnnotation, pair (cand, next). It can clear next's
+	// SentBreak (". ."), which the pair (next, after) then starts from.
+	if hasPeriodFinal(cand) {
+		t0 := appendType(b0[:0], cand)
+		sb0, ab0, sb1 = p.tokenAnnotation(cand, sb0, ab0, t0, next, sb1, t1)
+	}
+	_ = ab0 // the multi-punctuation pass sets Abbr but never reads it
+
+	// Pass 3, english MultiPunctWordAnnotation, pair (cand, next).
+	if isListNumber(cand) || cand == "N°." {
+		return false
+	}
+	if strings.HasSuffix(cand, ".") && next == "." {
+		return false
+	}
+	unreliable := hasUnreliableEndChars(cand)
+	coordTwo := isCoordinatePartTwo(cand)
+	if !hasAbbrMatch(cand) && cand != "." && !unreliable && !coordTwo {
+		return sb0
+	}
+	if isInitial(cand) {
+		return sb0
+	}
+
+	// next's type without a sentence period depends on its SentBreak after
+	// pass 2, and so on the pair (next, after), which matters only when the
+	// type ends in a period that the SentBreak would drop.
+	if after != "" && len(t1) > 1 && t1[len(t1)-1] == '.' && hasPeriodFinal(next) {
+		sb2, ab2 := p.typeAnnotation(after)
+		_ = ab2
+		var b2 [typeBufLen]byte
+		t2 := appendType(b2[:0], after)
+		sb1, _, _ = p.tokenAnnotation(next, sb1, ab1, t1, after, sb2, t2)
+	}
+	nextTyp := t1
+	if sb1 {
+		nextTyp = noPeriod(t1)
+	}
+	if p.heuristic(next, nextTyp) == 1 {
+		return true
+	}
+	return firstUpper(next) && (p.starters[string(nextTyp)] != 0 || unreliable || cand == "." || coordTwo)
+}
+
+// typeAnnotation is TypeBasedAnnotation.typeAnnotation: it returns the
+// token's SentBreak and Abbr after the first pass.
+func (p *fastPunkt) typeAnnotation(tok string) (sentBreak, abbr bool) {
+	if hasSentEndChars(tok) {
+		return true, false
+	}
+	if !hasPeriodFinal(tok) || strings.HasSuffix(tok, "..") {
+		return false, false
+	}
+	// neurosnap cuts the token at its rune count minus one, counted in
+	// bytes: the last byte for ASCII, more for other text.
+	var buf [typeBufLen]byte
+	noPeriod := appendLower(buf[:0], tok[:utf8.RuneCountInString(tok)-1])
+	lastPart := noPeriod
+	for i := len(noPeriod) - 1; i >= 0; i-- {
+		if noPeriod[i] == '-' {
+			lastPart = noPeriod[i+1:]
+			break
+		}
+	}
+	if p.abbrevs[string(noPeriod)] != 0 || p.abbrevs[string(lastPart)] != 0 {
+		return false, true
+	}
+	return true, false
+}
+
+// tokenAnnotation is TokenBasedAnnotation.tokenAnnotation for a pair whose
+// first token ends in a period; typOne and typTwo are the tokens' types. It
+// returns the new SentBreak and Abbr of one and SentBreak of two.
+func (p *fastPunkt) tokenAnnotation(one string, sb, abbr bool, typOne []byte, two string, sbTwo bool, typTwo []byte) (bool, bool, bool) {
+	typ := noPeriod(typOne)
+	nextTyp := typTwo
+	if sbTwo {
+		nextTyp = noPeriod(typTwo)
+	}
+	initial := isInitial(one)
+
+	// 4.1.2, collocation heuristic.
+	var kb [2*typeBufLen + 1]byte
+	key := append(append(append(kb[:0], typ...), ','), nextTyp...)
+	if p.collocations[string(key)] != 0 {
+		return false, true, sbTwo
+	}
+
+	// 4.2, an abbreviation or ellipsis may also end a sentence.
+	if (abbr || isEllipsis(one)) && !initial {
+		if p.heuristic(two, nextTyp) == 1 {
+			return true, abbr, sbTwo
+		}
+		if firstUpper(two) && p.starters[string(nextTyp)] != 0 {
+			return true, abbr, sbTwo
+		}
+	}
+
+	// A spaced ellipsis ". .".
+	if one == "." && two == "." {
+		return false, abbr, false
+	}
+
+	// 4.3, initials and ordinals.
+	if initial || string(typ) == numberType {
+		h := p.heuristic(two, nextTyp)
+		if h == 0 {
+			return false, true, sbTwo
+		}
+		if h == -1 && initial && firstUpper(two) && p.ortho[string(nextTyp)]&orthoLc == 0 {
+			return false, true, sbTwo
+		}
+	}
+	return sb, abbr, sbTwo
+}
+
+// heuristic is OrthoContext.Heuristic for tok, whose type without a
+// sentence period is typ: 1 if it starts a sentence, 0 if it does not, -1
+// if unknown.
+func (p *fastPunkt) heuristic(tok string, typ []byte) int {
+	if isPunctuation(tok) {
+		return 0
+	}
+	ctx := p.ortho[string(typ)]
+	if firstUpper(tok) && ctx&orthoLc > 0 && ctx&orthoMidUc == 0 {
+		return 1
+	}
+	if firstLower(tok) && (ctx&orthoUc > 0 || ctx&orthoBegLc == 0) {
+		return 0
+	}
+	return -1
+}
+
+// isPunctuation reports whether tok is one of the single characters of
+// DefaultPunctStrings.Punctuation.
+func isPunctuation(tok string) bool {
+	if len(tok) == 1 {
+		switch tok[0] {
+		case ';', ':', ',', '.', '!', '?':
+			return true
+		}
+		return false
+	}
+	switch tok {
+	case "；", "：", "，", "。", "！", "？":
+		return true
+	}
+	return false
+}
+
+// appendType appends the token's type (DefaultWordTokenizer.Type) to dst,
+// which must be empty: the token lower-cased as strings.ToLower does, a
+// final number (reNumeric, `-?[\.,]?\d[\d,\.-]*\.?$`) replaced by
+// "##number##", and, unless the result is one byte long, commas removed.
+func appendType(dst []byte, tok string) []byte {
+	dst = appendLower(dst, tok)
+	if i := numericStart(dst); i >= 0 {
+		dst = append(dst[:i], numberType...)
+	}
+	if len(dst) == 1 {
+		return dst
+	}
+	w := 0
+	for _, c := range dst {
+		if c != ',' {
+			dst[w] = c
+			w++
+		}
+	}
+	return dst[:w]
+}
+
+// appendLower appends strings.ToLower(s) to dst: unicode.ToLower of every
+// rune, and U+FFFD for every byte that is not valid UTF-8.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += size
+	}
+	return dst
+}
+
+// numericStart returns where reNumeric, `-?[\.,]?\d[\d,\.-]*\.?$`, matches
+// in s, or -1. A match runs to the end of s over the characters
+// "0-9,.-" only, so it starts at the first digit of the final run of such
+// characters, or one or two bytes earlier for a sign and a decimal point.
+func numericStart(s []byte) int {
+	j := len(s)
+	for j > 0 && isNumericByte(s[j-1]) {
+		j--
+	}
+	d := j
+	for d < len(s) && !('0' <= s[d] && s[d] <= '9') {
+		d++
+	}
+	if d == len(s) {
+		return -1
+	}
+	switch {
+	case d-2 >= j && s[d-2] == '-' && (s[d-1] == '.' || s[d-1] == ','):
+		return d - 2
+	case d-1 >= j:
+		return d - 1 // '-', '.' or ','
+	}
+	return d
+}
+
+func isNumericByte(c byte) bool {
+	return '0' <= c && c <= '9' || c == ',' || c == '.' || c == '-'
+}
+
+// noPeriod is TypeNoPeriod on a type: without its final period, if it has
+// one and is longer than one byte.
+func noPeriod(typ []byte) []byte {
+	if len(typ) > 1 && typ[len(typ)-1] == '.' {
+		return typ[:len(typ)-1]
+	}
+	return typ
+}
+
+// hasPeriodFinal is DefaultWordTokenizer.HasPeriodFinal.
+func hasPeriodFinal(tok string) bool {
+	return strings.HasSuffix(tok, ".") || strings.HasSuffix(tok, "。")
+}
+
+// isEllipsis is DefaultWordTokenizer.IsEllipsis, `\.\.+$`.
+func isEllipsis(tok string) bool { return strings.HasSuffix(tok, "..") }
+
+// isInitial is DefaultWordTokenizer.IsInitial, `^[A-Za-z]\.$`.
+func isInitial(tok string) bool {
+	return len(tok) == 2 && tok[1] == '.' && ('a' <= tok[0]|0x20 && tok[0]|0x20 <= 'z')
+}
+
+// isListNumber is DefaultWordTokenizer.IsListNumber, `^\d+.?\)?$`: digits,
+// then at most one character other than a newline, then at most one ")".
+func isListNumber(tok string) bool {
+	d := 0
+	for d < len(tok) && '0' <= tok[d] && tok[d] <= '9' {
+		d++
+	}
+	if d == 0 {
+		return false
+	}
+	rest := tok[d:]
+	if rest == "" || rest == ")" {
+		return true
+	}
+	if rest[0] == '\n' {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(rest)
+	rest = rest[size:]
+	return rest == "" || rest == ")"
+}
+
+// isCoordinatePartTwo is DefaultWordTokenizer.IsCoordinatePartTwo,
+// `^[0-9]*\.[0-9]*\.[0-9]*\.$`: digits and exactly three periods, the last
+// at the end.
+func isCoordinatePartTwo(tok string) bool {
+	if !strings.HasSuffix(tok, ".") {
+		return false
+	}
+	dots := 0
+	for i := 0; i < len(tok); i++ {
+		switch c := tok[i]; {
+		case c == '.':
+			dots++
+		case '0' <= c && c <= '9':
+		default:
+			return false
+		}
+	}
+	return dots == 3
+}
+
+// hasAbbrMatch reports whether english's reAbbr, `((?:[\w]\.)+[\w]*\.)`,
+// matches anywhere in tok: a word character and a period, then word
+// characters and another period. \w is ASCII only, so bytes do.
+func hasAbbrMatch(tok string) bool {
+	for i := 0; i+2 < len(tok); i++ {
+		if tok[i+1] != '.' || !isWordByte(tok[i]) {
+			continue
+		}
+		k := i + 2
+		for k < len(tok) && isWordByte(tok[k]) {
+			k++
+		}
+		if k < len(tok) && tok[k] == '.' {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z' || c == '_'
+}
+
+// hasSentEndChars is english's WordTokenizer.HasSentEndChars: the token
+// ends in "?" or "!", or in ".", "?" or "!" and a closing quote or
+// parenthesis, or holds ".[", ".(", ".\"", ".'", "?[", "?(", "![" or "!(".
+func hasSentEndChars(tok string) bool {
+	if tok == "" {
+		return false
+	}
+	if c := tok[len(tok)-1]; c == '?' || c == '!' {
+		return true
+	}
+	if hasUnreliableEndChars(tok) {
+		return true
+	}
+	for i := 0; i+1 < len(tok); i++ {
+		switch tok[i] {
+		case '.':
+			switch tok[i+1] {
+			case '[', '(', '"', '\'':
+				return true
+			}
+		case '?', '!':
+			switch tok[i+1] {
+			case '[', '(':
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasUnreliableEndChars is english's WordTokenizer.HasUnreliableEndChars:
+// ".", "?" or "!" followed by a final closing quote or parenthesis.
+func hasUnreliableEndChars(tok string) bool {
+	n := len(tok)
+	var k int // length of the closer
+	switch {
+	case n >= 2 && (tok[n-1] == '"' || tok[n-1] == '\'' || tok[n-1] == ')'):
+		k = 1
+	case strings.HasSuffix(tok, "’") || strings.HasSuffix(tok, "”"):
+		k = len("’")
+	default:
+		return false
+	}
+	if n-k-1 < 0 {
+		return false
+	}
+	switch tok[n-k-1] {
+	case '.', '?', '!':
+		return true
+	}
+	return false
+}
+
+// firstUpper is DefaultWordTokenizer.FirstUpper.
+func firstUpper(tok string) bool {
+	if tok == "" {
+		return false
+	}
+	if c := tok[0]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(tok)
+	return unicode.IsUpper(r)
+}
+
+// firstLower is DefaultWordTokenizer.FirstLower.
+func firstLower(tok string) bool {
+	if tok == "" {
+		return false
+	}
+	if c := tok[0]; c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z'
+	}
+	r, _ := utf8.DecodeRuneInString(tok)
+	return unicode.IsLower(r)
+}

@@ -1,0 +1,108 @@
+package segment
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// chunkReader returns its text in pieces of at most n bytes.
+type chunkReader struct {
+	text string
+	n    int
+}
+
+func (r *chunkReader) Read(b []byte) (int, error) {
+	if r.text == "" {
+		return 0, io.EOF
+	}
+	k := min(r.n, len(b), len(r.text))
+	copy(b, r.text[:k])
+	r.text = r.text[k:]
+	return k, nil
+}
+
+func scanAll(t testing.TB, s *Segmenter, r io.Reader) []Sentence {
+	t.Helper()
+	var out []Sentence
+	for sent, err := range s.Sentences(r) {
+		require.NoError(t, err)
+		out = append(out, sent)
+	}
+	return out
+}
+
+// streamInputs are texts whose stream and whole-text segmentations must agree.
+func streamInputs(t *testing.T) map[string]string {
+	inputs := map[string]string{
+		"empty":            "",
+		"blank lines":      "\n\n  \n",
+		"title across":     "Russia must pull back, Ms.\n\nSherman said. The talks ended.\n",
+		"headline block":   "Breaking\n\nLittle sign of progress\nJan 10, 2022\n\nThe talks ended.",
+		"CRLF":             "One.\r\n\r\nTwo.\r\n",
+		"spaced dots":      "It was weakened. . . .\n\n. . . The vote was delayed. . . .",
+		"invalid UTF-8":    "Talks \xff ended.\n\n\xc3\n\nNobody spoke.",
+		"trailing spaces":  "The talks ended.   \n   \n   ",
+		"lower-case start": "Officials said the\n\nsanctions would stay.",
+	}
+	b, err := os.ReadFile(filepath.Join(genevaDir, "article.txt"))
+	require.NoError(t, err)
+	inputs["geneva"] = string(b)
+	return inputs
+}
+
+func TestScannerMatchesSegment(t *testing.T) {
+	s := newTestSegmenter(t)
+	for name, text := range streamInputs(t) {
+		t.Run(name, func(t *testing.T) {
+			want := s.Segment(text)
+			assert.Equal(t, want, scanAll(t, s, strings.NewReader(text)), "one read")
+			assert.Equal(t, want, scanAll(t, s, iotest.OneByteReader(strings.NewReader(text))), "byte by byte")
+			for _, n := range []int{2, 3, 7, 64} {
+				assert.Equal(t, want, scanAll(t, s, &chunkReader{text, n}), "chunks of %d", n)
+			}
+		})
+	}
+}
+
+func TestScannerLongParagraphs(t *testing.T) {
+	s := newTestSegmenter(t)
+	for name, text := range map[string]string{
+		"no punctuation": strings.Repeat("word ", WindowSize/4),
+		"no white space": strings.Repeat("x", WindowSize+WindowSize/2),
+		"multibyte":      strings.Repeat("é", WindowSize),
+		"titles":         strings.Repeat("Gen. ", WindowSize/3),
+		"wrapped lines":  strings.Repeat("the talks went on and on\n", WindowSize/12),
+	} {
+		t.Run(name, func(t *testing.T) {
+			want := s.Segment(text)
+			checkContract(t, text, want)
+			for _, st := range want {
+				assert.LessOrEqual(t, st.End-st.Start, 2*WindowSize)
+			}
+			assert.Equal(t, want, scanAll(t, s, &chunkReader{text, 4096}))
+			assert.Equal(t, want, scanAll(t, s, &chunkReader{text, 1 << 20}))
+		})
+	}
+}
+
+func TestScannerReadError(t *testing.T) {
+	s := newTestSegmenter(t)
+	boom := errors.New("boom")
+	r := io.MultiReader(strings.NewReader("The talks ended. Nobody spoke.\n\nA new round starts"), iotest.ErrReader(boom))
+	sc := s.NewScanner(r)
+	var got []string
+	for sc.Scan() {
+		got = append(got, sc.Sentence().Text)
+	}
+	// "Nobody spoke." waits for the next paragraph, which never completes.
+	assert.Equal(t, []string{"The talks ended."}, got)
+	assert.ErrorIs(t, sc.Err(), boom)
+}
