@@ -19,10 +19,12 @@ type Kind uint8
 
 const (
 	// Title precedes a name: Mr., Ms., Sen., Gen., Lt., Gov., Dr., Rev., St.,
-	// Mt., Ft. It is never sentence-final when a word follows.
+	// Mt., Ft.; the lexicon also files here the words that always lead into
+	// what follows them (vs., v., i.e., e.g.). It is never sentence-final
+	// when a word follows.
 	Title Kind = iota + 1
 	// General may end a sentence: U.S., U.K., U.N., E.U., D.C., Inc., Corp.,
-	// Co., Ltd., Bros., Jr., Sr., a.m., p.m., etc., vs., Ph.D.
+	// Co., Ltd., Bros., Jr., Sr., a.m., p.m., etc., Ph.D.
 	General
 	// State is an AP-style state abbreviation: Ala., Ariz., Calif., N.Y.,
 	// Pa., Wash. It may end a sentence and is also found inside party labels

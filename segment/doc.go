@@ -37,4 +37,71 @@
 //
 // A Segmenter is safe for concurrent use; its results do not depend on how
 // many goroutines share it.
+//
+// # Kinds
+//
+// Text scraped from a news page mixes the article with its headline, labels,
+// datelines, bylines, captions and page furniture. Every Sentence carries a
+// Kind saying which of these it is:
+//
+//   - Body (the zero value): the article's running text. A dateline that
+//     opens the first paragraph ("WASHINGTON (AP) — Officials said ...") is
+//     part of its Body sentence.
+//   - Headline: a headline, a deck under it, or a heading inside the body.
+//   - Meta: a dateline, timestamp or read-time line, a byline and the role
+//     line under it, a photo caption and its credit ("(AP Photo/Evan
+//     Vucci)", "Image: Nick Moreau."), a contributor line, the author's
+//     biography.
+//   - Boilerplate: labels ("Breaking", "Opinion"), navigation, page
+//     furniture ("Advertisement", "Share this", "SUBSCRIBE", newsletter
+//     prompts, related-story lists, copyright lines) and the "About"
+//     section of a press release.
+//
+// The kind of a sentence is decided when the sentence is closed, in document
+// order, from its own text, from where it starts and ends, from the rest of
+// its paragraph (the window the boundary rules see too) and from what the
+// earlier sentences left: whether the body has started, whether a headline
+// has been seen, whether a furniture block is open, the byline's name. It
+// never depends on later paragraphs, so a Scanner gives the same kinds as
+// Segment. The classifier uses no regular expressions and allocates nothing.
+//
+// The cues, in the order they are tried:
+//
+//   - Credits: a sentence that opens with a photo credit marker ("(AP
+//     Photo", "Photo:", "Image:", "Getty Images") is Meta, and so is the
+//     sentence just before it in the same paragraph: the caption.
+//   - Furniture phrases: a sentence that starts a line or paragraph and
+//     begins with a furniture phrase ("Copyright", "©", "Sign up for",
+//     "Read more:") is Boilerplate, and so is the rest of its paragraph.
+//   - Biography: after the body has started, a paragraph that opens with
+//     the byline's name (or surname) followed by a comma or a verb such as
+//     "is" or "writes" is Meta, with the rest of its paragraph.
+//   - A line of its own (the sentence starts at the start of a paragraph or
+//     line and ends at the end of one): a line that is exactly a furniture
+//     phrase ("Advertisement", "RECENT NEWS") is Boilerplate; some of those
+//     phrases ("SUBSCRIBE", "Related Stories") open a furniture block, in
+//     which the short lines that follow are Boilerplate too until running
+//     text resumes. After the body, "About" followed by capitalised words
+//     heads a press release's boilerplate section, which runs to the end.
+//     A short line holding a credit marker, a byline ("By JANE DOE,
+//     Associated Press", "Reporting by ..."), or a line of date and time
+//     words, numbers and clock times only ("Jan 10, 2022 1 min, 35 secs",
+//     "Updated 3:45 p.m. ET") is Meta. A line without final punctuation is
+//     a headline when it is the first such line before the body (or follows
+//     the headline: a deck) and has at most 25 words, or a heading when it
+//     comes later and has at most 15; a short question on its own line is
+//     one too ("What is the debt ceiling?"). A line of one or two words
+//     before the body, an all-capitals line of up to four words, or a line
+//     without letters ("* * *") is Boilerplate: a label, a navigation link
+//     or a divider. A short line under a byline ("Staff Writer") and a bare
+//     name under the headline are Meta.
+//   - A date line run into the sentence after it, which the boundary rules
+//     split off, is Meta though it ends inside its line.
+//   - Everything else is Body.
+//
+// The phrase lists are data, embedded from data/furniture.txt and
+// data/meta.txt. Known limits: a headline of one or two words reads as a
+// label; a caption with no credit after it in its paragraph reads as body
+// text or, without final punctuation, as a heading; a short body paragraph
+// right after a furniture block reads as furniture.
 package segment

@@ -73,3 +73,33 @@ func ExampleWithMoreAbbreviations() {
 	// The motion was tabled by Cllr. Jones on Monday.
 	// It passed.
 }
+
+func ExampleSentence_kind() {
+	s, err := segment.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	page := "Breaking\n\n" +
+		"Talks stall in Geneva over troop build-up\n" +
+		"By JANE DOE, Associated Press\n" +
+		"Jan 10, 2022 1 min, 35 secs\n\n" +
+		"GENEVA (AP) — Russia must pull its troops back, Ms. Sherman said. The talks ended.\n\n" +
+		"Advertisement\n\n" +
+		"SUBSCRIBE\n\n" +
+		"Get monthly updates and free resources.\n\n" +
+		"© Copyright 2024 365NEWSX - All RIGHTS RESERVED"
+	for _, sent := range s.Segment(page) {
+		fmt.Printf("%-11s %s\n", sent.Kind, sent.Text)
+	}
+	// Output:
+	// boilerplate Breaking
+	// headline    Talks stall in Geneva over troop build-up
+	// meta        By JANE DOE, Associated Press
+	// meta        Jan 10, 2022 1 min, 35 secs
+	// body        GENEVA (AP) — Russia must pull its troops back, Ms. Sherman said.
+	// body        The talks ended.
+	// boilerplate Advertisement
+	// boilerplate SUBSCRIBE
+	// boilerplate Get monthly updates and free resources.
+	// boilerplate © Copyright 2024 365NEWSX - All RIGHTS RESERVED
+}

@@ -2,6 +2,7 @@ package segment
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -81,69 +82,101 @@ func (k *Kind) UnmarshalText(b []byte) error {
 // kindLexicon holds the phrase lists of data/furniture.txt and data/meta.txt.
 // Phrases matched case-insensitively are stored as foldKey makes them.
 type kindLexicon struct {
-	lines     map[string]bool // whole-line furniture; true when it opens a block
-	prefixes  []string        // beginnings of furniture lines
-	sections  []string        // headings of a press release's boilerplate section
-	dateWords map[string]bool // words of a date line; true for a date word, false for filler
-	bylines   []string        // openings of a byline
-	bios      map[string]bool // verbs after the author's name in a biography
-	credits   []string        // photo credit markers, case-sensitive
+	lines     map[string]bool   // whole-line furniture; true when it opens a block
+	openers   map[string]opener // by openerKey: the phrases a sentence may start with
+	dateWords map[string]bool   // words of a date line; true for a date word, false for filler
+	bios      map[string]bool   // verbs after the author's name in a biography
+	credits   [256][]string     // photo credit markers by first byte, case-sensitive
+	credit2   [256][4]uint64    // by first byte, the set of second bytes of credits
+}
 
-	creditFirst [256]bool // first bytes of credits
+// opener lists the phrases that begin with one word, so that a sentence is
+// compared only with the phrases that begin with its own first word.
+type opener struct {
+	prefixes []string // furniture prefixes
+	sections []string // headings of a press release's boilerplate section
+	bylines  []string // openings of a byline
+	date     bool     // a date or filler word: the sentence may be a date line
 }
 
 var loadKindLexicon = sync.OnceValues(func() (*kindLexicon, error) {
-	lx := &kindLexicon{lines: map[string]bool{}, dateWords: map[string]bool{}, bios: map[string]bool{}}
-	err := readPhrases("furniture", func(mode, phrase string) bool {
+	lx := &kindLexicon{
+		lines:     map[string]bool{},
+		openers:   map[string]opener{},
+		dateWords: map[string]bool{},
+		bios:      map[string]bool{},
+	}
+	addOpener := func(key string, add func(*opener)) {
+		var buf [maxOpener]byte
+		w := string(openerKey(buf[:0], key))
+		o := lx.openers[w]
+		add(&o)
+		lx.openers[w] = o
+	}
+	err := readPhrases("furniture", func(mode, phrase string) error {
 		key := string(foldKey(nil, phrase))
 		switch mode {
 		case "line", "block":
 			line := string(lineKey([]byte(key)))
 			lx.lines[line] = lx.lines[line] || mode == "block"
 		case "prefix":
-			lx.prefixes = append(lx.prefixes, key)
+			addOpener(key, func(o *opener) { o.prefixes = append(o.prefixes, key) })
 		case "section":
-			lx.sections = append(lx.sections, key)
+			addOpener(key, func(o *opener) { o.sections = append(o.sections, key) })
 		default:
-			return false
+			return errUnknownMode
 		}
-		return true
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	err = readPhrases("meta", func(mode, phrase string) bool {
+	err = readPhrases("meta", func(mode, phrase string) error {
 		key := string(foldKey(nil, phrase))
 		switch mode {
 		case "date", "filler":
 			lx.dateWords[key] = mode == "date"
+			addOpener(key, func(o *opener) { o.date = true })
 		case "byline":
-			lx.bylines = append(lx.bylines, key)
+			addOpener(key, func(o *opener) { o.bylines = append(o.bylines, key) })
 		case "bio":
 			lx.bios[key] = true
 		case "credit":
-			lx.credits = append(lx.credits, phrase)
-			lx.creditFirst[phrase[0]] = true
+			if len(phrase) < 2 {
+				return errors.New("a credit marker needs two bytes at least")
+			}
+			c0, c1 := phrase[0], phrase[1]
+			lx.credits[c0] = append(lx.credits[c0], phrase)
+			lx.credit2[c0][c1/64] |= 1 << (c1 % 64)
 		default:
-			return false
+			return errUnknownMode
 		}
-		return true
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
+	for d := '0'; d <= '9'; d++ {
+		lx.openers[string(d)] = opener{date: true} // "10:42", "2022-01-10"
+	}
 	return lx, nil
 })
 
-// readPhrases reads data/NAME.txt, whose lines are "MODE PHRASE" ('#'
-// comments and blank lines skipped), and calls add for each; add reports
-// whether it knows the mode.
-func readPhrases(name string, add func(mode, phrase string) bool) error {
+var errUnknownMode = errors.New("unknown mode")
+
+// readPhrases reads data/NAME.txt and parses it with parsePhrases.
+func readPhrases(name string, add func(mode, phrase string) error) error {
 	b, err := dataFiles.ReadFile("data/" + name + ".txt")
 	if err != nil {
 		return fmt.Errorf("segment: phrase list %s: %w", name, err)
 	}
-	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	return parsePhrases(name, string(b), add)
+}
+
+// parsePhrases reads the phrase list called name, whose lines are "MODE
+// PHRASE" ('#' comments and blank lines skipped), and calls add for each.
+func parsePhrases(name, data string, add func(mode, phrase string) error) error {
+	sc := bufio.NewScanner(strings.NewReader(data))
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -154,8 +187,8 @@ func readPhrases(name string, add func(mode, phrase string) bool) error {
 		if !ok || phrase == "" {
 			return fmt.Errorf("segment: phrase list %s: line %d: %q is not MODE PHRASE", name, n, line)
 		}
-		if !add(mode, phrase) {
-			return fmt.Errorf("segment: phrase list %s: line %d: unknown mode %q", name, n, mode)
+		if err := add(mode, phrase); err != nil {
+			return fmt.Errorf("segment: phrase list %s: line %d: %q: %w", name, n, line, err)
 		}
 	}
 	return sc.Err()
@@ -165,13 +198,13 @@ func readPhrases(name string, add func(mode, phrase string) bool) error {
 // phrases are short, and longer sentences only need their beginning.
 const maxKey = 128
 
-// foldKey appends to buf the first maxKey bytes of s lower-cased (ASCII
-// letters only), its runs of white space collapsed to one space and its
-// leading white space and bullets removed.
+// foldKey appends to buf s lower-cased (ASCII letters only), its runs of
+// white space collapsed to one space and its leading white space and
+// bullets removed, stopping when buf holds maxKey bytes.
 func foldKey(buf []byte, s string) []byte {
-	s = strings.TrimLeft(s, " \t\r\n•·*»›>|")
+	s = trimBullets(s)
 	space := false
-	for i := 0; i < len(s) && len(buf) < maxKey; i++ {
+	for i := 0; i < len(s) && len(buf) < maxKey-1; i++ {
 		c := s[i]
 		switch {
 		case c == ' ' || '\t' <= c && c <= '\r':
@@ -183,6 +216,56 @@ func foldKey(buf []byte, s string) []byte {
 		if space {
 			buf = append(buf, ' ')
 			space = false
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// trimBullets removes leading white space and bullets from s.
+func trimBullets(s string) string {
+	for s != "" {
+		c := s[0]
+		if c < utf8.RuneSelf {
+			if !isSpaceByte(c) && c != '*' && c != '>' && c != '|' {
+				return s
+			}
+			s = s[1:]
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s)
+		if r != '•' && r != '·' && r != '»' && r != '›' {
+			return s
+		}
+		s = s[size:]
+	}
+	return s
+}
+
+// maxOpener bounds the key openerKey makes.
+const maxOpener = 16
+
+// openerKey appends to buf the key of the first word of s, which lexicon
+// phrases are indexed by: after leading bullets and opening brackets, the
+// run of ASCII letters lower-cased (at most maxOpener bytes), or when s does
+// not start with one, its first rune ("©").
+func openerKey(buf []byte, s string) []byte {
+	s = trimBullets(s)
+	for s != "" && (s[0] == '(' || s[0] == '[') {
+		s = s[1:]
+	}
+	for i := 0; i < len(s) && i < maxOpener; i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			if i == 0 {
+				_, size := utf8.DecodeRuneInString(s)
+				return append(buf, s[:size]...)
+			}
+			return buf
 		}
 		buf = append(buf, c)
 	}
@@ -202,16 +285,37 @@ func lineKey(key []byte) []byte {
 	return key
 }
 
-// hasWordPrefix reports whether key starts with p at a word boundary.
-func hasWordPrefix(key []byte, p string) bool {
-	if len(key) < len(p) || string(key[:len(p)]) != p {
-		return false
+// hasFoldPrefix reports whether s, after leading white space and bullets,
+// starts with phrase p (as foldKey makes it) at a word boundary, comparing
+// ASCII letters without case and any run of white space in s as one space.
+// It returns as soon as a byte differs, which for most sentences is the
+// first or second.
+func hasFoldPrefix(s, p string) bool {
+	s = trimBullets(s)
+	i := 0
+	for j := 0; j < len(p); j++ {
+		if i >= len(s) {
+			return false
+		}
+		c := s[i]
+		if p[j] == ' ' {
+			if !isSpaceByte(c) {
+				return false
+			}
+			for i < len(s) && isSpaceByte(s[i]) {
+				i++
+			}
+			continue
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[j] {
+			return false
+		}
+		i++
 	}
-	if len(key) == len(p) {
-		return true
-	}
-	last, next := p[len(p)-1], key[len(p)]
-	return !isASCIIAlnum(last) || !isASCIIAlnum(next)
+	return i == len(s) || !isASCIIAlnum(p[len(p)-1]) || !isASCIIAlnum(s[i])
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
@@ -222,10 +326,10 @@ func isASCIIAlnum(c byte) bool {
 
 // startsCredit reports whether s opens with a photo credit marker.
 func (lx *kindLexicon) startsCredit(s string) bool {
-	if s == "" || !lx.creditFirst[s[0]] {
+	if len(s) < 2 || lx.credit2[s[0]][s[1]/64]&(1<<(s[1]%64)) == 0 {
 		return false
 	}
-	for _, m := range lx.credits {
+	for _, m := range lx.credits[s[0]] {
 		if strings.HasPrefix(s, m) {
 			return true
 		}
@@ -235,19 +339,18 @@ func (lx *kindLexicon) startsCredit(s string) bool {
 
 // hasCredit reports whether s holds a photo credit marker anywhere.
 func (lx *kindLexicon) hasCredit(s string) bool {
-	for _, m := range lx.credits {
-		if strings.Contains(s, m) {
+	for i := range len(s) {
+		if lx.startsCredit(s[i:]) {
 			return true
 		}
 	}
 	return false
 }
 
-// furniturePrefix reports whether key, a sentence as foldKey makes it,
-// opens with a furniture phrase.
-func (lx *kindLexicon) furniturePrefix(key []byte) bool {
-	for _, p := range lx.prefixes {
-		if hasWordPrefix(key, p) {
+// hasPrefix reports whether s opens with one of phrases.
+func hasPrefix(s string, phrases []string) bool {
+	for _, p := range phrases {
+		if hasFoldPrefix(s, p) {
 			return true
 		}
 	}
@@ -257,12 +360,12 @@ func (lx *kindLexicon) furniturePrefix(key []byte) bool {
 // sectionHeading reports whether s, a short line of its own, heads the
 // boilerplate section of a press release: a section phrase followed by
 // capitalised words only ("About Acme Corp.").
-func (lx *kindLexicon) sectionHeading(key []byte, s string, words int) bool {
-	if words < 2 || words > 6 {
+func sectionHeading(sections []string, s string, words int) bool {
+	if words < 2 || words > maxSection {
 		return false
 	}
-	for _, p := range lx.sections {
-		if !hasWordPrefix(key, p) || len(key) == len(p) {
+	for _, p := range sections {
+		if !hasFoldPrefix(s, p) {
 			continue
 		}
 		n := 0
@@ -279,15 +382,15 @@ func (lx *kindLexicon) sectionHeading(key []byte, s string, words int) bool {
 // byline returns the author's name when s, a short line of its own, is a
 // byline ("By Jane Doe", "By JANE DOE, Associated Press", "Reporting by Jane
 // Doe; Editing by John Roe"), and reports whether it is one.
-func (lx *kindLexicon) byline(s string, words int) (string, bool) {
-	if words < 2 || words > 12 {
+func byline(bylines []string, s string, words int) (string, bool) {
+	if words < 2 || words > maxByline {
 		return "", false
 	}
 	if body, _ := trimClosers(s); strings.HasSuffix(body, ".") {
 		return "", false // a sentence: "By Tuesday, officials had agreed."
 	}
 	s = strings.TrimLeft(s, "([")
-	for _, b := range lx.bylines {
+	for _, b := range bylines {
 		if len(s) <= len(b) || !strings.EqualFold(s[:len(b)], b) || s[len(b)] != ' ' {
 			continue
 		}
@@ -351,7 +454,7 @@ func (lx *kindLexicon) isBio(s, author string) bool {
 func (lx *kindLexicon) isDateLine(s string) bool {
 	strong := false
 	for w := range fieldsForward(s) {
-		w = strings.Trim(w, ",.;:|()[]·•–—-/")
+		w = trimDatePunct(w)
 		if w == "" {
 			continue
 		}
@@ -362,8 +465,15 @@ func (lx *kindLexicon) isDateLine(s string) bool {
 			strong = true
 			continue
 		}
-		// A number glued to its unit: "5min", "3pm".
-		unit := strings.TrimLeft(w, "0123456789")
+		// A number glued to its unit ("5min", "3pm"), a zone with its
+		// offset ("GMT-3", "UTC+01:00").
+		unit := w
+		for unit != "" && '0' <= unit[0] && unit[0] <= '9' {
+			unit = unit[1:]
+		}
+		if i := strings.IndexAny(unit, "+-"); i > 0 && clockOrNumber(unit[i+1:]) >= isNumeral {
+			unit = unit[:i]
+		}
 		var buf [16]byte
 		if len(unit) > len(buf) {
 			return false
@@ -375,6 +485,34 @@ func (lx *kindLexicon) isDateLine(s string) bool {
 		strong = strong || date || len(unit) < len(w)
 	}
 	return strong
+}
+
+// trimDatePunct removes from both ends of w the punctuation that separates
+// the parts of a date line: commas, periods, bars, brackets, dashes, dots.
+func trimDatePunct(w string) string {
+	for w != "" {
+		r, size := utf8.DecodeRuneInString(w)
+		if !isDatePunct(r) {
+			break
+		}
+		w = w[size:]
+	}
+	for w != "" {
+		r, size := utf8.DecodeLastRuneInString(w)
+		if !isDatePunct(r) {
+			break
+		}
+		w = w[:len(w)-size]
+	}
+	return w
+}
+
+func isDatePunct(r rune) bool {
+	switch r {
+	case ',', '.', ';', ':', '|', '(', ')', '[', ']', '-', '/', '·', '•', '–', '—':
+		return true
+	}
+	return false
 }
 
 // numeral classes for isDateLine.
@@ -416,6 +554,30 @@ suffix:
 	return notNumeral
 }
 
+// isName reports whether s looks like a person's name: two or more words,
+// each capitalised, with no digits.
+func isName(s string) bool {
+	n := 0
+	for w := range fieldsForward(s) {
+		if !startsUpper(w) || strings.ContainsAny(w, "0123456789") {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// isBreadcrumb reports whether s is a breadcrumb trail: short names
+// separated by " » ", " › " or " > ".
+func isBreadcrumb(s string) bool {
+	return strings.Contains(s, " » ") || strings.Contains(s, " › ") || strings.Contains(s, " > ")
+}
+
+// hasLetter reports whether s holds a letter.
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
 // isAllCaps reports whether s has at least two letters and no lower-case
 // letter.
 func isAllCaps(s string) bool {
@@ -431,28 +593,42 @@ func isAllCaps(s string) bool {
 	return letters >= 2
 }
 
-// countWords counts the white-space separated words of s, stopping at
-// limit+1.
+// countWords counts the words of s separated by ASCII white space,
+// stopping at limit+1.
 func countWords(s string, limit int) int {
 	n := 0
-	for range fieldsForward(s) {
-		if n++; n > limit {
-			break
+	in := false
+	for i := 0; i < len(s); i++ {
+		if asciiSpace[s[i]] {
+			in = false
+		} else if !in {
+			in = true
+			if n++; n > limit {
+				break
+			}
 		}
 	}
 	return n
 }
 
-// Limits, in words, of the structural cues.
+var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
+
+// Limits of the structural cues, in words unless they say bytes.
 const (
-	maxShortLine  = 40 // longer sentences are Body whatever their position
-	maxHeadline   = 25 // a headline before the body
-	maxSubhead    = 15 // a section heading inside the body
-	maxCreditLine = 12 // a line searched for a credit marker
-	maxFurniture  = 20 // a line inside a furniture block
-	maxLabel      = 2  // a line this short without final punctuation is a label
-	maxCapsLabel  = 4  // an all-capitals line this short is a label
-	maxRoleLine   = 5  // the line after a byline ("Associated Press")
+	maxLineBytes  = 400 // longer sentences are Body whatever their position
+	maxMetaBytes  = 200 // longer sentences are no furniture line, credit or date line
+	maxHeadline   = 25  // a headline before the body
+	maxSubhead    = 15  // a section heading inside the body
+	maxLine       = 6   // a furniture line or a section heading
+	maxSection    = 6   // a section heading ("About Acme Corp.")
+	maxCreditLine = 12  // a line searched for a credit marker
+	maxDateLine   = 16  // a date, time or read-time line
+	maxByline     = 20  // a byline, with its agency or its editors
+	maxFurniture  = 20  // a line inside a furniture block
+	maxLabel      = 2   // a line this short without final punctuation is a label
+	maxCapsLabel  = 4   // an all-capitals line this short is a label
+	maxRoleLine   = 4   // the line after a byline ("Associated Press")
+	maxName       = 4   // a byline without "By" ("Jane Doe")
 )
 
 // where says where a sentence starts.
@@ -516,6 +692,7 @@ type classifier struct {
 	carrying  bool   // carry applies to the rest of the paragraph
 	carry     Kind   // kind of the paragraph's remaining sentences
 	byline    bool   // the previous sentence was a byline
+	prev      Kind   // the kind of the previous sentence
 	author    string // the byline's name, for the author's biography
 }
 
@@ -533,10 +710,11 @@ func (c *classifier) classify(lx *kindLexicon, s string, from where, ends bool, 
 		c.headline = true
 	}
 	c.byline = byline
+	c.prev = k
 	return k
 }
 
-func (c *classifier) decide(lx *kindLexicon, s string, from where, ends bool, next string, byline *bool) Kind {
+func (c *classifier) decide(lx *kindLexicon, s string, from where, ends bool, next string, isByline *bool) Kind {
 	if c.section {
 		return Boilerplate
 	}
@@ -550,71 +728,86 @@ func (c *classifier) decide(lx *kindLexicon, s string, from where, ends bool, ne
 	if lx.startsCredit(s) || lx.startsCredit(next) {
 		return Meta // a credit, or the caption it follows
 	}
-	var buf [maxKey]byte
-	var key []byte
-	if from != startText {
-		key = foldKey(buf[:0], s)
-		if lx.furniturePrefix(key) {
-			c.carrying, c.carry = true, Boilerplate
-			return Boilerplate
-		}
-		if from == startParagraph && c.body && c.author != "" && lx.isBio(s, c.author) {
-			c.carrying, c.carry = true, Meta
-			return Meta
-		}
-	}
 	if from == startText {
 		return Body
+	}
+	// The sentence starts a paragraph or a line. Compare its beginning with
+	// the phrases that start with its first word.
+	var obuf [maxOpener]byte
+	open := lx.openers[string(openerKey(obuf[:0], s))]
+	if hasPrefix(s, open.prefixes) {
+		c.carrying, c.carry = true, Boilerplate
+		c.furniture = c.furniture || c.body
+		return Boilerplate
+	}
+	if from == startParagraph && c.body && c.author != "" && lx.isBio(s, c.author) {
+		c.carrying, c.carry = true, Meta
+		return Meta
 	}
 	final := hasFinalPunct(lastWord(s))
 	if !ends {
 		// It starts a line but ends inside it: running text, or a dateline
 		// the boundary rules split from the sentence it runs into.
-		if !final && countWords(s, maxHeadline) <= maxHeadline && lx.isDateLine(s) {
+		if !final && open.date && countWords(s, maxDateLine) <= maxDateLine && lx.isDateLine(s) {
 			return Meta
 		}
 		return Body
 	}
-	// A line or paragraph of its own.
-	words := countWords(s, maxShortLine)
-	if words > maxShortLine {
+	// A line or paragraph of its own. Only a heading, a furniture block or
+	// a question can make a long one anything but Body.
+	if len(s) > maxLineBytes || final && !c.furniture && len(s) > maxMetaBytes && !endsInQuestion(s) {
 		return Body
 	}
-	if len(key) < maxKey {
-		if block, ok := lx.lines[string(lineKey(key))]; ok {
+	words := countWords(s, maxHeadline)
+	if words > maxHeadline || final && words > maxFurniture && !endsInQuestion(s) {
+		return Body
+	}
+	if words <= maxLine {
+		var kbuf [maxKey]byte
+		if block, ok := lx.lines[string(lineKey(foldKey(kbuf[:0], s)))]; ok {
 			c.furniture = c.furniture || block && c.body
 			return Boilerplate
 		}
-	}
-	if c.body && lx.sectionHeading(key, s, words) {
-		c.section = true
-		return Boilerplate
+		if c.body && sectionHeading(open.sections, s, words) {
+			c.section = true
+			return Boilerplate
+		}
 	}
 	if words <= maxCreditLine && lx.hasCredit(s) {
 		return Meta
 	}
-	if name, ok := lx.byline(s, words); ok {
-		*byline = true
-		c.author = name
+	if name, ok := byline(open.bylines, s, words); ok {
+		*isByline = true
+		c.author = strings.Clone(name) // not a slice of a stream's window
 		return Meta
 	}
-	if lx.isDateLine(s) {
+	if open.date && words <= maxDateLine && lx.isDateLine(s) {
 		return Meta
 	}
 	if c.furniture && words <= maxFurniture {
 		return Boilerplate
 	}
 	if final {
-		if !c.body && !c.headline && words <= maxHeadline && endsInQuestion(s) {
+		// A question on a line of its own is a headline ("What is the
+		// debt ceiling?") before the body, a heading inside it.
+		switch {
+		case !endsInQuestion(s) || startsLower(s):
+		case !c.body && !c.headline && words <= maxHeadline, c.body && words <= maxSubhead:
 			return Headline
 		}
 		return Body
 	}
 	switch {
-	case words <= maxLabel || words <= maxCapsLabel && isAllCaps(s):
-		return Boilerplate
 	case c.byline && !c.body && words <= maxRoleLine:
 		return Meta // "Associated Press" under "By Jane Doe"
+	case c.prev == Headline && c.headline && !c.body && words <= maxName && isName(s):
+		return Meta // a byline without "By"
+	case words <= maxCapsLabel && isAllCaps(s), !c.body && words <= maxLabel:
+		// A label or a navigation link; inside the body a short line in
+		// mixed case is a heading ("Reaction").
+		return Boilerplate
+	case !hasLetter(s), isBreadcrumb(s):
+		return Boilerplate // a divider ("* * *"), a breadcrumb ("Home » News")
 	case startsLower(s):
 		return Body
 	case !c.body && words <= maxHeadline, c.body && words <= maxSubhead:

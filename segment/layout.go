@@ -84,6 +84,73 @@ func nextParagraph(text string, from int, atEOF bool) (p paragraph, next int, ok
 	return cutParagraph(text, start, limit)
 }
 
+// paragraphWatch follows a text that grows at its end, as a stream reads
+// it, and tells when nextParagraph(text, from, false) finds the paragraph
+// that starts at from: once a blank line follows the paragraph's first line,
+// or the text reaches past the window. It looks at each byte once, where
+// asking nextParagraph after every read would look at the whole paragraph
+// each time, quadratic in its length when the reads are small.
+type paragraphWatch struct {
+	pos   int  // text[:pos] has been looked at
+	line  int  // start of the line that holds pos
+	start int  // the paragraph's first byte, -1 until it is seen
+	first int  // start of the line that holds start
+	nl    bool // a line of the paragraph has ended
+	blank bool // the line since that newline is blank so far
+}
+
+func newParagraphWatch(from int) paragraphWatch {
+	return paragraphWatch{pos: from, line: from, start: -1}
+}
+
+// ready reports whether nextParagraph(text, from, false) would find a
+// paragraph, looking only at what was added to text since the last call.
+// Like nextParagraph it decodes runes from from on; a rune cut by the end
+// of text waits for its other bytes.
+func (w *paragraphWatch) ready(text string) bool {
+	for w.pos < len(text) && utf8.FullRuneInString(text[w.pos:]) {
+		r, size := utf8.DecodeRuneInString(text[w.pos:])
+		switch {
+		case r == '\n':
+			if w.start >= 0 {
+				if w.nl && w.blank {
+					return true
+				}
+				w.nl, w.blank = true, true
+			}
+			w.line = w.pos + 1
+		case w.start < 0:
+			if !isSpace(r) {
+				w.start, w.first = w.pos, w.line
+			}
+		case !isSpace(r):
+			w.blank = false
+		}
+		w.pos += size
+	}
+	return w.start >= 0 && len(text) > w.start+WindowSize
+}
+
+// drop returns how much of the text nextParagraph would let a stream drop
+// while it waits: the blank lines before the paragraph.
+func (w *paragraphWatch) drop() int {
+	if w.start < 0 {
+		return w.line
+	}
+	return w.first
+}
+
+// shift moves the watch's offsets when the first keep bytes of the text are
+// dropped; keep is at most drop().
+func (w *paragraphWatch) shift(keep int) {
+	w.pos -= keep
+	w.line -= keep
+	w.first -= keep
+	if w.start >= 0 {
+		w.start -= keep
+	}
+}
+
 // cutParagraph cuts the paragraph that starts at start at the window limit.
 func cutParagraph(text string, start, limit int) (paragraph, int, bool) {
 	window := text[start:min(limit, len(text))]

@@ -19,10 +19,47 @@ import (
 // breaks returns exactly what punkt.breaks returns for every input; the
 // tests and the fuzz target FuzzPunktEquivalence hold the two together.
 type fastPunkt struct {
-	abbrevs      map[string]int // AbbrevTypes, with english's "sgt", "gov", "no"
-	collocations map[string]int // "type,nexttype"
-	starters     map[string]int // SentStarters
+	abbrevs      modelSet       // AbbrevTypes, with english's "sgt", "gov", "no"
+	collocations modelSet       // "type,nexttype"
+	starters     modelSet       // SentStarters
 	ortho        map[string]int // OrthoContext flags by type
+}
+
+// modelSet is one of the model's small sets (SetString: a key is in it when
+// its value is not 0), with a filter on the first byte and the length of
+// its keys that answers most lookups without hashing.
+type modelSet struct {
+	m        map[string]int
+	first    [256]bool // first bytes of the keys
+	maxLen   int       // length of the longest key
+	hasEmpty bool      // whether "" is a key
+}
+
+func newModelSet(m map[string]int) modelSet {
+	s := modelSet{m: m}
+	for k, v := range m {
+		if v == 0 {
+			continue // SetString.Has treats it as absent
+		}
+		if k == "" {
+			s.hasEmpty = true
+		} else {
+			s.first[k[0]] = true
+		}
+		s.maxLen = max(s.maxLen, len(k))
+	}
+	return s
+}
+
+// has reports whether key is in the set.
+func (s *modelSet) has(key []byte) bool {
+	if len(key) == 0 {
+		return s.hasEmpty
+	}
+	if len(key) > s.maxLen || !s.first[key[0]] {
+		return false
+	}
+	return s.m[string(key)] != 0
 }
 
 // The orthographic context flags of neurosnap's ortho.go.
@@ -48,9 +85,9 @@ const numberType = "##number##"
 // not copied: neither side writes to them after loading.
 func newFastPunkt(st *sentences.Storage) *fastPunkt {
 	return &fastPunkt{
-		abbrevs:      st.AbbrevTypes,
-		collocations: st.Collocations,
-		starters:     st.SentStarters,
+		abbrevs:      newModelSet(st.AbbrevTypes),
+		collocations: newModelSet(st.Collocations),
+		starters:     newModelSet(st.SentStarters),
 		ortho:        st.OrthoContext,
 	}
 }
@@ -85,9 +122,9 @@ func (p *fastPunkt) breaks(cand, next, after string) bool {
 	// SentBreak (". ."), which the pair (next, after) then starts from.
 	if hasPeriodFinal(cand) {
 		t0 := appendType(b0[:0], cand)
-		sb0, ab0, sb1 = p.tokenAnnotation(cand, sb0, ab0, t0, next, sb1, t1)
+		// The multi-punctuation pass never reads cand's Abbr.
+		sb0, _, sb1 = p.tokenAnnotation(cand, sb0, ab0, t0, next, sb1, t1)
 	}
-	_ = ab0 // the multi-punctuation pass sets Abbr but never reads it
 
 	// Pass 3, english MultiPunctWordAnnotation, pair (cand, next).
 	if isListNumber(cand) || cand == "N°." {
@@ -109,8 +146,7 @@ func (p *fastPunkt) breaks(cand, next, after string) bool {
 	// pass 2, and so on the pair (next, after), which matters only when the
 	// type ends in a period that the SentBreak would drop.
 	if after != "" && len(t1) > 1 && t1[len(t1)-1] == '.' && hasPeriodFinal(next) {
-		sb2, ab2 := p.typeAnnotation(after)
-		_ = ab2
+		sb2, _ := p.typeAnnotation(after)
 		var b2 [typeBufLen]byte
 		t2 := appendType(b2[:0], after)
 		sb1, _, _ = p.tokenAnnotation(next, sb1, ab1, t1, after, sb2, t2)
@@ -122,7 +158,7 @@ func (p *fastPunkt) breaks(cand, next, after string) bool {
 	if p.heuristic(next, nextTyp) == 1 {
 		return true
 	}
-	return firstUpper(next) && (p.starters[string(nextTyp)] != 0 || unreliable || cand == "." || coordTwo)
+	return firstUpper(next) && (p.starters.has(nextTyp) || unreliable || cand == "." || coordTwo)
 }
 
 // typeAnnotation is TypeBasedAnnotation.typeAnnotation: it returns the
@@ -145,7 +181,7 @@ func (p *fastPunkt) typeAnnotation(tok string) (sentBreak, abbr bool) {
 			break
 		}
 	}
-	if p.abbrevs[string(noPeriod)] != 0 || p.abbrevs[string(lastPart)] != 0 {
+	if p.abbrevs.has(noPeriod) || len(lastPart) < len(noPeriod) && p.abbrevs.has(lastPart) {
 		return false, true
 	}
 	return true, false
@@ -165,7 +201,7 @@ func (p *fastPunkt) tokenAnnotation(one string, sb, abbr bool, typOne []byte, tw
 	// 4.1.2, collocation heuristic.
 	var kb [2*typeBufLen + 1]byte
 	key := append(append(append(kb[:0], typ...), ','), nextTyp...)
-	if p.collocations[string(key)] != 0 {
+	if p.collocations.has(key) {
 		return false, true, sbTwo
 	}
 
@@ -174,7 +210,7 @@ func (p *fastPunkt) tokenAnnotation(one string, sb, abbr bool, typOne []byte, tw
 		if p.heuristic(two, nextTyp) == 1 {
 			return true, abbr, sbTwo
 		}
-		if firstUpper(two) && p.starters[string(nextTyp)] != 0 {
+		if firstUpper(two) && p.starters.has(nextTyp) {
 			return true, abbr, sbTwo
 		}
 	}
@@ -256,6 +292,23 @@ func appendType(dst []byte, tok string) []byte {
 // appendLower appends strings.ToLower(s) to dst: unicode.ToLower of every
 // rune, and U+FFFD for every byte that is not valid UTF-8.
 func appendLower(dst []byte, s string) []byte {
+	if n := len(dst); n+len(s) <= cap(dst) {
+		// ASCII fast path, in place.
+		out := dst[n : n+len(s)]
+		i := 0
+		for ; i < len(s); i++ {
+			c := s[i]
+			if c >= utf8.RuneSelf {
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			out[i] = c
+		}
+		dst = dst[:n+i]
+		s = s[i:]
+	}
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {

@@ -235,3 +235,66 @@ func FuzzPunktEquivalence(f *testing.F) {
 		}
 	})
 }
+
+// TestFastPunktModelWindows pairs tokens built from the model's own keys, so
+// that every abbreviation, collocation and sentence starter is looked up by
+// both deciders, in several cases and with and without periods and quotes.
+func TestFastPunktModelWindows(t *testing.T) {
+	slow, fast := slowPunkt(t), fastPunktForTest(t)
+	st := slow.tok.Storage
+	title := func(s string) string {
+		if s == "" {
+			return s
+		}
+		return strings.ToUpper(s[:1]) + s[1:]
+	}
+	var cands, nexts []string
+	for a := range st.AbbrevTypes {
+		cands = append(cands, a+".", title(a)+".", strings.ToUpper(a)+".", `"`+a+`."`, a+".”")
+	}
+	for c := range st.Collocations {
+		first, second, _ := strings.Cut(c, ",")
+		first = strings.ReplaceAll(first, "##number##", "1914")
+		cands = append(cands, first+".", title(first)+".")
+		nexts = append(nexts, second, title(second), second+".", title(second)+".")
+	}
+	for s := range st.SentStarters {
+		nexts = append(nexts, s, title(s), strings.ToUpper(s), s+".")
+	}
+	var ortho []string
+	for w := range st.OrthoContext {
+		ortho = append(ortho, w)
+	}
+	sort.Strings(ortho)
+	for i := 0; i < len(ortho); i += 97 {
+		w := strings.ReplaceAll(ortho[i], "##number##", "42")
+		nexts = append(nexts, w, title(w), w+".")
+	}
+	cands = append(cands, "it.", "IT.", "2014.", "1.", "...", ".", "E.", "word.’", "why?”")
+	sort.Strings(cands)
+	sort.Strings(nexts)
+	// after matters only when next ends in a period. Every candidate meets
+	// every third next token (every tenth with -short); the offset moves
+	// with the candidate, so every next token is met too.
+	stride := 3
+	if testing.Short() {
+		stride = 10
+	}
+	windows := 0
+	for i, c := range cands {
+		for j := i % stride; j < len(nexts); j += stride {
+			n := nexts[j]
+			afters := []string{""}
+			if strings.HasSuffix(n, ".") {
+				afters = []string{"the", "The", "."}
+			}
+			for _, a := range afters {
+				if slow.breaks(c, n, a) != fast.breaks(c, n, a) {
+					t.Fatalf("window %q %q %q: fast %v, slow %v", c, n, a, fast.breaks(c, n, a), slow.breaks(c, n, a))
+				}
+				windows++
+			}
+		}
+	}
+	t.Logf("%d windows from %d candidates and %d next tokens", windows, len(cands), len(nexts))
+}

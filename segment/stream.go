@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"strings"
 )
 
 // readSize is how much a Scanner asks its reader for at a time.
@@ -31,6 +32,8 @@ type Scanner struct {
 	cur     Sentence
 	toks    []token
 	scratch []byte
+	buf     strings.Builder // the input read; p.text is its tail
+	watch   paragraphWatch  // the search for the end of the paragraph at from
 }
 
 // NewScanner returns a Scanner that reads from r.
@@ -83,19 +86,25 @@ func (s *Segmenter) Sentences(r io.Reader) iter.Seq2[Sentence, error] {
 func (sc *Scanner) fill() {
 	p := &sc.p
 	for len(p.out) == 0 {
-		para, next, ok := nextParagraph(p.text, sc.from, sc.eof)
-		if ok {
-			sc.toks = tokenizeParagraph(p.text, para, p.s.lex, sc.toks[:0])
-			p.paragraph(sc.toks, para)
-			sc.from = next
-			continue
+		// Ask nextParagraph only when the watch, which looks at each new
+		// byte once, says it will find something: asking after every read
+		// is quadratic in the paragraph's length when reads are small.
+		if sc.eof || sc.watch.ready(p.text) {
+			para, next, ok := nextParagraph(p.text, sc.from, sc.eof)
+			if ok {
+				sc.toks = tokenizeParagraph(p.text, para, p.s.lex, sc.toks[:0])
+				p.paragraph(sc.toks, para)
+				sc.from = next
+				sc.watch = newParagraphWatch(next)
+				continue
+			}
+			if sc.eof {
+				p.finish()
+				sc.done = true
+				break
+			}
 		}
-		if sc.eof {
-			p.finish()
-			sc.done = true
-			break
-		}
-		sc.compact(next)
+		sc.compact(sc.watch.drop())
 		if err := sc.read(); err != nil {
 			sc.err = err
 			sc.done = true
@@ -118,7 +127,7 @@ func (sc *Scanner) compact(drop int) {
 	}
 	p.rebase(keep)
 	sc.from = max(sc.from-keep, 0) // what lay between was blank lines
-
+	sc.watch.shift(keep)
 }
 
 // read appends the next chunk of input to the window.
@@ -129,7 +138,7 @@ func (sc *Scanner) read() error {
 	for range 100 {
 		n, err := sc.r.Read(sc.scratch)
 		if n > 0 {
-			sc.p.text += string(sc.scratch[:n])
+			sc.append(sc.scratch[:n])
 		}
 		switch {
 		case errors.Is(err, io.EOF):
@@ -142,6 +151,23 @@ func (sc *Scanner) read() error {
 		}
 	}
 	return fmt.Errorf("segment: reading input: %w", io.ErrNoProgress)
+}
+
+// append adds b to the window. The window is the tail of buf, which only
+// grows, so that the sentences already returned, which share its bytes,
+// never change, and a read costs the length of b, not of the window. Once
+// the bytes that compact dropped outweigh the window, the window moves to
+// a fresh buffer: each byte is copied a bounded number of times.
+func (sc *Scanner) append(b []byte) {
+	live := len(sc.p.text)
+	if dead := sc.buf.Len() - live; dead > 0 && dead >= live {
+		sc.buf = strings.Builder{}
+		sc.buf.Grow(2*live + len(b))
+		sc.buf.WriteString(sc.p.text)
+	}
+	sc.buf.Write(b)
+	s := sc.buf.String()
+	sc.p.text = s[len(s)-live-len(b):]
 }
 
 // rebase drops the first keep bytes of the pass's text, moving every offset

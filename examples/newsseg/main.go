@@ -2,7 +2,7 @@
 //
 // Usage:
 //
-//	newsseg [-json] [-merge] [FILE...]
+//	newsseg [-json] [-kinds LIST] [-merge] [-progress] [FILE...]
 //
 // newsseg reads each FILE in turn, or standard input when no FILE is given or
 // FILE is "-", and writes one sentence per line, with every run of white
@@ -10,17 +10,28 @@
 //
 // With -json it writes JSON Lines instead, one object per sentence:
 //
-//	{"text":"...","start":0,"end":42}
+//	{"text":"...","start":0,"end":42,"kind":"body"}
 //
-// where start and end are byte offsets into that input and text is exactly
-// input[start:end], its white space kept as it was. When more than one FILE
-// is given, each object starts with a "file" field naming its input ("-" for
-// standard input).
+// where start and end are byte offsets into that input, text is exactly
+// input[start:end], its white space kept as it was, and kind is the part of
+// the page the sentence belongs to: "body", "headline", "meta" (datelines,
+// bylines, photo captions and credits) or "boilerplate" (labels and page
+// furniture). When more than one FILE is given, each object starts with a
+// "file" field naming its input ("-" for standard input).
+//
+// With -kinds, a comma-separated list of kinds such as body,headline, it
+// writes only the sentences of those kinds; the default is all of them.
+//
+// newsseg reads its input as a stream: memory stays flat however large the
+// input (see segment.WindowSize). With -progress, or by default when
+// standard error is a terminal, it reports the bytes read and the speed on
+// standard error.
 //
 // With -merge each non-empty input line is a fragment of text that arrived
 // already split, and newsseg prints the sentences reassembled from those
 // fragments. With -merge -json the objects have only "text" (and "file"):
-// a merged sentence is not a slice of the input, so it has no offsets.
+// a merged sentence is not a slice of the input, so it has no offsets, and
+// it has no kind either: -kinds cannot be used with -merge.
 //
 // The exit status is 0 on success, 1 when an input could not be read (the
 // other inputs are still processed and the error names the file) or the
@@ -41,29 +52,53 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"unicode"
 
 	"github.com/newsseg/newsseg/segment"
 )
 
-const usageText = `usage: newsseg [-json] [-merge] [FILE...]
+const usageText = `usage: newsseg [-json] [-kinds LIST] [-merge] [-progress] [FILE...]
 
 Split English news text into sentences. Reads each FILE in turn, or standard
 input when no FILE is given or FILE is "-".
 
 Flags:
+  -progress
+           report the bytes read and the speed (MB/s) on standard error,
+           on one line redrawn in place. This is the default when standard
+           error is a terminal; when it is not (a pipe, a file), nothing is
+           reported unless -progress is given.
   -json    write JSON Lines, one object per sentence:
-             {"text":"...","start":0,"end":42}
+             {"text":"...","start":0,"end":42,"kind":"body"}
            start and end are byte offsets into that input and text is
            exactly input[start:end], white space and newlines kept as they
            are. Invalid UTF-8 in text is written as U+FFFD (the offsets
-           still count the input's bytes). When more than one FILE is
+           still count the input's bytes). kind is the part of the page
+           the sentence belongs to (see -kinds). When more than one FILE is
            given, each object starts with "file" naming its input ("-" for
            standard input).
+  -kinds LIST
+           write only the sentences of the kinds in LIST, separated by
+           commas (default: all). The kinds are
+             body         the article's running text
+             headline     a headline, deck or section heading
+             meta         dateline, timestamp, read time, byline, photo
+                          caption and credit, the author's biography
+             boilerplate  labels and page furniture: "Breaking",
+                          navigation, "Advertisement", "Share this",
+                          newsletter prompts, related stories, copyright
+           For the article with its headline: -kinds body,headline.
   -merge   treat each non-empty input line as a fragment of text that was
            already split and print the reassembled sentences. With -json
            the objects have only "text" (and "file"): a merged sentence is
-           not a slice of the input, so it has no offsets.
+           not a slice of the input, so it has no offsets and no kind.
+           Cannot be combined with -kinds.
   -h       print this help and exit.
+
+Input:
+  Text is read as a stream, so memory stays flat however large the input;
+  a paragraph longer than 1 MiB is cut at white space. -merge reads its
+  whole input before it writes.
 
 Output:
   Without -json, one sentence per line, every run of white space inside a
@@ -93,7 +128,31 @@ type options struct {
 	json     bool // write JSON Lines
 	merge    bool // input lines are fragments to reassemble
 	withFile bool // add "file" to JSON objects
+	kinds    kindSet
+	progress *progress // nil unless progress is shown
 }
+
+// kindSet is the set of kinds to write, from -kinds; the zero value, which
+// the flag never yields, would write nothing.
+type kindSet [4]bool
+
+// parseKinds reads a -kinds list such as "body,headline".
+func parseKinds(list string) (kindSet, error) {
+	var set kindSet
+	for name := range strings.SplitSeq(list, ",") {
+		if strings.TrimSpace(name) == "" {
+			return set, fmt.Errorf("empty kind in %q", list)
+		}
+		k, err := segment.ParseKind(name)
+		if err != nil || int(k) >= len(set) {
+			return set, fmt.Errorf("unknown kind %q (want body, headline, meta or boilerplate)", strings.TrimSpace(name))
+		}
+		set[k] = true
+	}
+	return set, nil
+}
+
+func (s kindSet) has(k segment.Kind) bool { return int(k) < len(s) && s[k] }
 
 // run is the whole command: it parses args, processes the inputs and returns
 // the exit status.
@@ -104,6 +163,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var opts options
 	flags.BoolVar(&opts.json, "json", false, "write JSON Lines")
 	flags.BoolVar(&opts.merge, "merge", false, "reassemble fragments, one a line")
+	kinds := flags.String("kinds", "", "write only sentences of these kinds")
+	showProgress := flags.Bool("progress", false, "report bytes read and MB/s on stderr")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usageText)
@@ -112,6 +173,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		// The flag package has already printed the error itself.
 		fmt.Fprint(stderr, usageText)
 		return exitUsage
+	}
+	opts.kinds = kindSet{true, true, true, true}
+	kindsGiven := false
+	flags.Visit(func(f *flag.Flag) { kindsGiven = kindsGiven || f.Name == "kinds" })
+	if kindsGiven {
+		var err error
+		if opts.kinds, err = parseKinds(*kinds); err != nil {
+			return usageError(stderr, "-kinds: %v", err)
+		}
+		if opts.merge {
+			return usageError(stderr, "-kinds cannot be used with -merge: merged sentences have no kind")
+		}
 	}
 	names := flags.Args()
 	if len(names) == 0 {
@@ -125,6 +198,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitError
 	}
 
+	if *showProgress || isTerminal(stderr) {
+		opts.progress = newProgress(stderr)
+	}
 	out := &output{w: bufio.NewWriter(stdout)}
 	status := exitOK
 	for _, name := range names {
@@ -139,11 +215,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if out.err == nil {
 		out.err = out.w.Flush()
 	}
+	opts.progress.done()
 	if out.err != nil {
 		fmt.Fprintf(stderr, "newsseg: writing output: %v\n", describe(out.err))
 		return exitError
 	}
 	return status
+}
+
+// usageError prints a usage error and the usage text to stderr and returns
+// the usage exit status.
+func usageError(stderr io.Writer, format string, args ...any) int {
+	fmt.Fprintf(stderr, "newsseg: "+format+"\n", args...)
+	fmt.Fprint(stderr, usageText)
+	return exitUsage
 }
 
 // describe returns the reason of err without the operation and path that an
@@ -183,22 +268,25 @@ func processFile(seg *segment.Segmenter, name string, stdin io.Reader, out *outp
 const utf8BOM = "\uFEFF"
 
 // process segments (or, with opts.merge, reassembles) the text read from r,
-// the input called name, and writes the result to out. It reads all of r
-// first; the error it returns is a read error.
+// the input called name, and writes the result to out. Segmenting streams:
+// it holds only the sentence being decided and its paragraph, whatever the
+// size of the input. -merge reads the whole input first. The error it
+// returns is a read error.
 func process(seg *segment.Segmenter, name string, r io.Reader, out *output, opts options) error {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return err
-	}
-	text := string(data)
+	br := bufio.NewReaderSize(opts.progress.reader(r), 64<<10)
 	// A leading byte order mark is not text: skip it, keeping the offsets
 	// relative to the start of the input.
 	base := 0
-	if strings.HasPrefix(text, utf8BOM) {
+	if head, err := br.Peek(len(utf8BOM)); err == nil && string(head) == utf8BOM {
 		base = len(utf8BOM)
+		br.Discard(base)
 	}
 	if opts.merge {
-		for _, s := range seg.Merge(fragments(text[base:])) {
+		data, err := io.ReadAll(br)
+		if err != nil {
+			return err
+		}
+		for _, s := range seg.Merge(fragments(string(data))) {
 			if opts.json {
 				out.json(fragmentRecord{File: fileField(name, opts), Text: s})
 			} else {
@@ -207,19 +295,25 @@ func process(seg *segment.Segmenter, name string, r io.Reader, out *output, opts
 		}
 		return nil
 	}
-	for _, s := range seg.Segment(text[base:]) {
+	sc := seg.NewScanner(br)
+	for sc.Scan() && out.err == nil {
+		s := sc.Sentence()
+		if !opts.kinds.has(s.Kind) {
+			continue
+		}
 		if opts.json {
 			out.json(sentenceRecord{
 				File:  fileField(name, opts),
 				Text:  s.Text,
 				Start: base + s.Start,
 				End:   base + s.End,
+				Kind:  s.Kind,
 			})
 		} else {
 			out.line(s.Text)
 		}
 	}
-	return nil
+	return sc.Err()
 }
 
 // fragments returns the non-blank lines of text; a line ends at "\n" or
@@ -244,10 +338,11 @@ func fileField(name string, opts options) string {
 
 // sentenceRecord is the JSON object for one sentence; field order matters.
 type sentenceRecord struct {
-	File  string `json:"file,omitempty"`
-	Text  string `json:"text"`
-	Start int    `json:"start"`
-	End   int    `json:"end"`
+	File  string       `json:"file,omitempty"`
+	Text  string       `json:"text"`
+	Start int          `json:"start"`
+	End   int          `json:"end"`
+	Kind  segment.Kind `json:"kind"`
 }
 
 // fragmentRecord is the JSON object for one sentence made by -merge.
@@ -265,15 +360,20 @@ type output struct {
 }
 
 // line writes s on one line, each run of white space collapsed to a space.
+// s never starts or ends with white space.
 func (o *output) line(s string) {
 	if o.err != nil {
 		return
 	}
-	for i, f := range strings.Fields(s) {
-		if i > 0 {
-			o.w.WriteByte(' ')
+	for s != "" {
+		i := strings.IndexFunc(s, unicode.IsSpace)
+		if i < 0 {
+			o.w.WriteString(s)
+			break
 		}
-		o.w.WriteString(f)
+		o.w.WriteString(s[:i])
+		o.w.WriteByte(' ')
+		s = strings.TrimLeftFunc(s[i:], unicode.IsSpace)
 	}
 	o.err = o.w.WriteByte('\n')
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsseg/newsseg/segment"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -42,6 +43,7 @@ type record struct {
 	Text  string  `json:"text"`
 	Start *int    `json:"start"`
 	End   *int    `json:"end"`
+	Kind  *string `json:"kind"`
 }
 
 func decodeLines(t *testing.T, out string) []record {
@@ -60,6 +62,7 @@ func decodeLines(t *testing.T, out string) []record {
 const (
 	twoSentences = "The talks ended on Monday.  Both sides\nsaid little.\n"
 	threeLines   = "Breaking\n\nMr. Smith went to Washington. He met the U.S. delegation there.\n"
+	page         = "Breaking\n\nTalks stall in Geneva\nJan 10, 2022\n\nGENEVA — The talks ended on Monday.\n\nSUBSCRIBE\n"
 )
 
 func TestRun(t *testing.T) {
@@ -107,7 +110,7 @@ func TestRun(t *testing.T) {
 			name:       "json one input has no file",
 			args:       []string{"-json"},
 			stdin:      twoSentences,
-			wantStdout: `{"text":"The talks ended on Monday.","start":0,"end":26}` + "\n" + `{"text":"Both sides\nsaid little.","start":28,"end":51}` + "\n",
+			wantStdout: `{"text":"The talks ended on Monday.","start":0,"end":26,"kind":"body"}` + "\n" + `{"text":"Both sides\nsaid little.","start":28,"end":51,"kind":"body"}` + "\n",
 		},
 		{
 			name: "json two files",
@@ -132,9 +135,9 @@ func TestRun(t *testing.T) {
 				assert.Equal(t, fileA, *recs[0].File)
 				assert.Equal(t, fileB, *recs[4].File)
 				assert.Equal(t, "Both sides\nsaid little.", recs[1].Text, "JSON text is the exact input slice")
-				// Field order: file, text, start, end.
+				// Field order: file, text, start, end, kind.
 				first, _, _ := strings.Cut(r.stdout, "\n")
-				assert.Regexp(t, `^\{"file":".*","text":".*","start":\d+,"end":\d+\}$`, first)
+				assert.Regexp(t, `^\{"file":".*","text":".*","start":\d+,"end":\d+,"kind":"body"\}$`, first)
 			},
 		},
 		{
@@ -153,13 +156,62 @@ func TestRun(t *testing.T) {
 			name:       "json does not escape html",
 			args:       []string{"-json"},
 			stdin:      "Q&A: <b>yes</b>.",
-			wantStdout: `{"text":"Q&A: <b>yes</b>.","start":0,"end":16}` + "\n",
+			wantStdout: `{"text":"Q&A: <b>yes</b>.","start":0,"end":16,"kind":"body"}` + "\n",
 		},
 		{
 			name:       "byte order mark skipped offsets kept",
 			args:       []string{"-json"},
 			stdin:      "\uFEFFHello there.",
-			wantStdout: `{"text":"Hello there.","start":3,"end":15}` + "\n",
+			wantStdout: `{"text":"Hello there.","start":3,"end":15,"kind":"body"}` + "\n",
+		},
+		{
+			name:  "json has the kind",
+			args:  []string{"-json"},
+			stdin: page,
+			wantStdout: `{"text":"Breaking","start":0,"end":8,"kind":"boilerplate"}` + "\n" +
+				`{"text":"Talks stall in Geneva","start":10,"end":31,"kind":"headline"}` + "\n" +
+				`{"text":"Jan 10, 2022","start":32,"end":44,"kind":"meta"}` + "\n" +
+				`{"text":"GENEVA — The talks ended on Monday.","start":46,"end":83,"kind":"body"}` + "\n" +
+				`{"text":"SUBSCRIBE","start":85,"end":94,"kind":"boilerplate"}` + "\n",
+		},
+		{
+			name:       "kinds filters",
+			args:       []string{"-kinds", "body,headline"},
+			stdin:      page,
+			wantStdout: "Talks stall in Geneva\nGENEVA — The talks ended on Monday.\n",
+		},
+		{
+			name:       "kinds one kind, spaces and case ignored",
+			args:       []string{"-kinds", " Meta "},
+			stdin:      page,
+			wantStdout: "Jan 10, 2022\n",
+		},
+		{
+			name:       "kinds with json keeps offsets",
+			args:       []string{"-json", "-kinds=boilerplate"},
+			stdin:      page,
+			wantStdout: `{"text":"Breaking","start":0,"end":8,"kind":"boilerplate"}` + "\n" + `{"text":"SUBSCRIBE","start":85,"end":94,"kind":"boilerplate"}` + "\n",
+		},
+		{
+			name:       "kinds invalid name",
+			args:       []string{"-kinds", "body,furniture"},
+			stdin:      page,
+			wantCode:   2,
+			wantStderr: []string{`-kinds: unknown kind "furniture"`, "usage: newsseg"},
+		},
+		{
+			name:       "kinds empty list",
+			args:       []string{"-kinds", ""},
+			stdin:      page,
+			wantCode:   2,
+			wantStderr: []string{"-kinds: empty kind", "usage: newsseg"},
+		},
+		{
+			name:       "kinds with merge",
+			args:       []string{"-merge", "-kinds", "body"},
+			stdin:      page,
+			wantCode:   2,
+			wantStderr: []string{"-kinds cannot be used with -merge"},
 		},
 		{
 			name:       "merge joins fragments",
@@ -213,7 +265,8 @@ func TestRun(t *testing.T) {
 			args:     []string{"-h"},
 			wantCode: 0,
 			check: func(t *testing.T, r result) {
-				assert.Contains(t, r.stdout, "usage: newsseg [-json] [-merge] [FILE...]")
+				assert.Contains(t, r.stdout, "usage: newsseg [-json] [-kinds LIST] [-merge] [-progress] [FILE...]")
+				assert.Contains(t, r.stdout, "-kinds LIST")
 				assert.Contains(t, r.stdout, "Exit status:")
 				assert.Empty(t, r.stderr)
 			},
@@ -292,5 +345,70 @@ func TestRunGenevaArticle(t *testing.T) {
 	for i, l := range lines {
 		assert.NotEmpty(t, l, "line %d", i+1)
 		assert.Equal(t, strings.Join(strings.Fields(l), " "), l, "line %d is collapsed", i+1)
+	}
+}
+
+func TestRunGenevaKinds(t *testing.T) {
+	const path = "../../testdata/geneva/article.txt"
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("%s: %v", path, err)
+	}
+	r := runCmd(t, "", "-kinds", "body,headline", path)
+	require.Equal(t, 0, r.code, "stderr: %s", r.stderr)
+	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	require.Len(t, lines, 14, "the headline and the 13 body sentences")
+	assert.Equal(t, "Little sign of progress on Ukraine standoff after first U.S.-Russia talks", lines[0])
+	assert.Equal(t, "Asked directly whether Russia indicated any willingness to de-escalate the military standoff, Ms. Sherman said it’s not clear.", lines[13])
+
+	r = runCmd(t, "", "-json", path)
+	require.Equal(t, 0, r.code, "stderr: %s", r.stderr)
+	counts := map[string]int{}
+	for _, rec := range decodeLines(t, r.stdout) {
+		require.NotNil(t, rec.Kind)
+		counts[*rec.Kind]++
+	}
+	assert.Equal(t, map[string]int{"body": 13, "headline": 1, "meta": 1, "boilerplate": 6}, counts)
+}
+
+func TestProgress(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+		want bool
+	}{
+		{"flag given", []string{"-progress"}, true},
+		{"piped without the flag", nil, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tc.args, strings.NewReader("The talks ended. Nobody spoke.\n"), &stdout, &stderr)
+			require.Equal(t, 0, code)
+			assert.Equal(t, "The talks ended.\nNobody spoke.\n", stdout.String())
+			if tc.want {
+				assert.Contains(t, stderr.String(), "MB/s")
+				assert.True(t, strings.HasSuffix(stderr.String(), "\n"))
+			} else {
+				assert.Empty(t, stderr.String())
+			}
+		})
+	}
+}
+
+func TestStreamingMatchesWholeText(t *testing.T) {
+	// A text larger than the reader's buffer, with paragraphs split across
+	// reads, gives the offsets Segment gives on the whole text.
+	text := strings.Repeat("Breaking\n\nRussia must pull back, Ms.\n\nSherman said. The U.S. limit stands.\n\n", 3000)
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 0, run([]string{"-json"}, strings.NewReader(text), &stdout, &stderr), stderr.String())
+	seg, err := segment.New()
+	require.NoError(t, err)
+	want := seg.Segment(text)
+	lines := strings.Split(strings.TrimSuffix(stdout.String(), "\n"), "\n")
+	require.Len(t, lines, len(want))
+	for i, line := range lines {
+		var rec struct{ Start, End int }
+		require.NoError(t, json.Unmarshal([]byte(line), &rec))
+		assert.Equal(t, want[i].Start, rec.Start)
+		assert.Equal(t, want[i].End, rec.End)
 	}
 }

@@ -1,0 +1,370 @@
+package segment
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestKindNames(t *testing.T) {
+	for k, name := range map[Kind]string{Body: "body", Headline: "headline", Meta: "meta", Boilerplate: "boilerplate"} {
+		assert.Equal(t, name, k.String())
+		got, err := ParseKind(strings.ToUpper(" " + name + " "))
+		require.NoError(t, err)
+		assert.Equal(t, k, got)
+		b, err := json.Marshal(k)
+		require.NoError(t, err)
+		assert.Equal(t, `"`+name+`"`, string(b))
+		var back Kind
+		require.NoError(t, json.Unmarshal(b, &back))
+		assert.Equal(t, k, back)
+	}
+	assert.Equal(t, Body, Sentence{}.Kind, "the zero Sentence is body text")
+	assert.Equal(t, "Kind(9)", Kind(9).String())
+	_, err := ParseKind("furniture")
+	assert.ErrorContains(t, err, `unknown kind "furniture"`)
+	_, err = Kind(9).MarshalText()
+	assert.Error(t, err)
+}
+
+func TestParsePhrases(t *testing.T) {
+	var got []string
+	add := func(mode, phrase string) error {
+		if mode != "line" {
+			return errUnknownMode
+		}
+		got = append(got, phrase)
+		return nil
+	}
+	require.NoError(t, parsePhrases("test", "# comment\n\nline  share this \nline ©\n", add))
+	assert.Equal(t, []string{"share this", "©"}, got)
+	err := parsePhrases("test", "line ok\nlabel Breaking\n", add)
+	assert.EqualError(t, err, `segment: phrase list test: line 2: "label Breaking": unknown mode`)
+	err = parsePhrases("test", "line\n", add)
+	assert.EqualError(t, err, `segment: phrase list test: line 1: "line" is not MODE PHRASE`)
+}
+
+// kindLines renders sentences as golden lines: KIND, a tab, the text with
+// its white space collapsed.
+func kindLines(sents []Sentence) []string {
+	out := make([]string, len(sents))
+	for i, s := range sents {
+		out[i] = s.Kind.String() + "\t" + collapse(s.Text)
+	}
+	return out
+}
+
+func TestGoldenGenevaKinds(t *testing.T) {
+	s := newTestSegmenter(t)
+	got := s.Segment(readGeneva(t))
+	// The kinds issue 6 lists for the article, checked here as well as in
+	// the golden file so that -update cannot bless a wrong kind.
+	want := []Kind{Boilerplate, Headline, Meta}
+	for range 13 {
+		want = append(want, Body)
+	}
+	want = append(want, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Boilerplate)
+	require.Len(t, got, len(want))
+	for i, sent := range got {
+		assert.Equal(t, want[i], sent.Kind, "sentence %d %q", i, sent.Text)
+	}
+	assert.Equal(t, "Jan 10, 2022 1 min, 35 secs", collapse(got[2].Text))
+	assert.Equal(t, "Get monthly updates and free resources.", got[18].Text)
+	checkGolden(t, "article.kinds.golden", kindLines(got))
+}
+
+// pagesDir holds short page-shaped documents, each NAME.txt with the kinds a
+// news editor gives its sentences in NAME.golden. The goldens were written by
+// hand, not from the classifier's output: after -update, read every changed
+// kind before keeping it.
+const pagesDir = "../testdata/pages"
+
+// pageMisses lists the sentences of the page set whose kind the classifier
+// gets wrong, by golden file and line, with the kind it gives. The golden
+// file keeps the right kind; the test accepts the listed wrong one, fails
+// when it changes (fixed: remove the entry), and -update keeps the golden
+// kind.
+var pageMisses = map[string]Kind{
+	// An author's contact line: no cue tells it from a body sentence.
+	"governor_veto.golden:10": Body,
+}
+
+func TestGoldenPages(t *testing.T) {
+	s := newTestSegmenter(t)
+	names, err := filepath.Glob(filepath.Join(pagesDir, "*.txt"))
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(names), 15)
+	right, total := 0, 0
+	for _, name := range names {
+		base := strings.TrimSuffix(filepath.Base(name), ".txt")
+		t.Run(base, func(t *testing.T) {
+			b, err := os.ReadFile(name)
+			require.NoError(t, err)
+			text := string(b)
+			got := s.Segment(text)
+			checkContract(t, text, got)
+			lines := kindLines(got)
+			golden := filepath.Join(pagesDir, base+".golden")
+			if *update {
+				for i := range lines {
+					if miss, ok := pageMisses[fmt.Sprintf("%s.golden:%d", base, i+1)]; ok && got[i].Kind == miss {
+						_, text, _ := strings.Cut(lines[i], "\t")
+						lines[i] = "?\t" + text // the right kind is lost: write it by hand
+					}
+				}
+				require.NoError(t, os.WriteFile(golden, []byte(strings.Join(lines, "\n")+"\n"), 0o644))
+				return
+			}
+			wb, err := os.ReadFile(golden)
+			require.NoError(t, err, "run go test ./segment -run Golden -update to create it")
+			want := strings.Split(strings.TrimSuffix(string(wb), "\n"), "\n")
+			require.Equal(t, goldenTexts(want), texts(got), "the segmentation of %s changed", name)
+			for i := range want {
+				total++
+				at := fmt.Sprintf("%s.golden:%d", base, i+1)
+				if miss, ok := pageMisses[at]; ok {
+					assert.Equal(t, miss, got[i].Kind, "%s: a known miss changed; if it is fixed, remove it from pageMisses", at)
+					t.Logf("%s: known miss: %s, want %s", at, lines[i], strings.SplitN(want[i], "\t", 2)[0])
+					continue
+				}
+				if assert.Equal(t, want[i], lines[i], "%s: sentence %d", golden, i+1) {
+					right++
+				}
+			}
+		})
+	}
+	t.Logf("page set: %d of %d sentences have the expected kind", right, total)
+}
+
+// goldenTexts returns the text column of golden lines.
+func goldenTexts(lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		_, out[i], _ = strings.Cut(l, "\t")
+	}
+	return out
+}
+
+// TestKindsStream checks that a stream read byte by byte gives every page the
+// kinds Segment gives it: the classifier never looks past the paragraph.
+func TestKindsStream(t *testing.T) {
+	s := newTestSegmenter(t)
+	names, err := filepath.Glob(filepath.Join(pagesDir, "*.txt"))
+	require.NoError(t, err)
+	for _, name := range names {
+		b, err := os.ReadFile(name)
+		require.NoError(t, err)
+		var got []Sentence
+		for sent, err := range s.Sentences(iotest.OneByteReader(strings.NewReader(string(b)))) {
+			require.NoError(t, err)
+			got = append(got, sent)
+		}
+		assert.Equal(t, s.Segment(string(b)), got, name)
+	}
+}
+
+func TestKindCues(t *testing.T) {
+	s := newTestSegmenter(t)
+	cases := []struct {
+		name string
+		text string
+		want []string // KIND<TAB>text
+	}{
+		{"plain text is body", "The talks ended. Both sides said little.",
+			[]string{"body\tThe talks ended.", "body\tBoth sides said little."}},
+		{"dateline stays in the first body sentence",
+			"Talks stall in Geneva\n\nGENEVA (AP) — Officials said on Monday that the talks had stalled.",
+			[]string{"headline\tTalks stall in Geneva", "body\tGENEVA (AP) — Officials said on Monday that the talks had stalled."}},
+		{"kicker, headline, byline, read time",
+			"EXCLUSIVE\nMayor quits after audit\nBy JANE DOE, Associated Press\n5 min read\n\nThe mayor resigned on Friday.",
+			[]string{"boilerplate\tEXCLUSIVE", "headline\tMayor quits after audit", "meta\tBy JANE DOE, Associated Press",
+				"meta\t5 min read", "body\tThe mayor resigned on Friday."}},
+		{"time stamps in several shapes",
+			"Mayor quits after audit\n\nSaturday, September 12, 2015\n\nUpdated 3:45 p.m. ET\n\n2022-01-10 08:00 UTC+1\n\nThe mayor resigned.",
+			[]string{"headline\tMayor quits after audit", "meta\tSaturday, September 12, 2015", "meta\tUpdated 3:45 p.m. ET",
+				"meta\t2022-01-10 08:00 UTC+1", "body\tThe mayor resigned."}},
+		{"a number alone is not a date line", "Mayor quits after audit\n\n2015\n\nThe mayor resigned.",
+			[]string{"headline\tMayor quits after audit", "boilerplate\t2015", "body\tThe mayor resigned."}},
+		{"a sentence opening with By is no byline", "By Tuesday, officials had agreed.",
+			[]string{"body\tBy Tuesday, officials had agreed."}},
+		{"caption and credit",
+			"The talks went on. Officials met.\n\nSherman speaks in Geneva. (AP Photo/Evan Vucci)\n\nThe talks ended.",
+			[]string{"body\tThe talks went on.", "body\tOfficials met.", "meta\tSherman speaks in Geneva.",
+				"meta\t(AP Photo/Evan Vucci)", "body\tThe talks ended."}},
+		{"a credit in another paragraph leaves the text before it alone",
+			"The talks ended.\n\nPhoto: Reuters",
+			[]string{"body\tThe talks ended.", "meta\tPhoto: Reuters"}},
+		{"advertisement inside the body",
+			"The talks ended.\n\nAdvertisement\n\nThe vote is set for Tuesday.",
+			[]string{"body\tThe talks ended.", "boilerplate\tAdvertisement", "body\tThe vote is set for Tuesday."}},
+		{"a furniture block ends where running text resumes",
+			"The talks ended.\n\nRelated Stories\nTalks resume in Vienna\n\nSign up now.\n\n" +
+				"The vote, which had been set for Tuesday, was moved to the following week after the two sides failed to agree.",
+			[]string{"body\tThe talks ended.", "boilerplate\tRelated Stories", "boilerplate\tTalks resume in Vienna",
+				"boilerplate\tSign up now.", "body\tThe vote, which had been set for Tuesday, was moved to the following week after the two sides failed to agree."}},
+		{"a block heading before the body does not swallow the headline",
+			"Subscribe\n\nTalks stall in Geneva\n\nThe talks ended.",
+			[]string{"boilerplate\tSubscribe", "headline\tTalks stall in Geneva", "body\tThe talks ended."}},
+		{"section heading inside the body", "The talks ended.\n\nWhat happens next\n\nA vote follows.",
+			[]string{"body\tThe talks ended.", "headline\tWhat happens next", "body\tA vote follows."}},
+		{"copyright paragraph", "The talks ended.\n\nCopyright 2024 The Associated Press. All rights reserved.",
+			[]string{"body\tThe talks ended.", "boilerplate\tCopyright 2024 The Associated Press.", "boilerplate\tAll rights reserved."}},
+		{"about section of a press release",
+			"Acme opened a plant today.\n\nAbout Acme Corp.\nAcme makes widgets. It employs 300 people.",
+			[]string{"body\tAcme opened a plant today.", "boilerplate\tAbout Acme Corp.", "boilerplate\tAcme makes widgets.",
+				"boilerplate\tIt employs 300 people."}},
+		{"about in the body is no section", "Acme opened a plant today.\n\nAbout the plant\n\nIt employs 300 people.",
+			[]string{"body\tAcme opened a plant today.", "headline\tAbout the plant", "body\tIt employs 300 people."}},
+		{"author biography",
+			"Why we walk\n\nBy Maria Lopez\n\nWalking is good.\n\nLopez, a planner, teaches at Reed. She lives in Portland.",
+			[]string{"headline\tWhy we walk", "meta\tBy Maria Lopez", "body\tWalking is good.",
+				"meta\tLopez, a planner, teaches at Reed.", "meta\tShe lives in Portland."}},
+		{"divider", "The talks ended.\n\n* * *\n\nA vote follows.",
+			[]string{"body\tThe talks ended.", "boilerplate\t* * *", "body\tA vote follows."}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := s.Segment(tc.text)
+			checkContract(t, tc.text, got)
+			assert.Equal(t, tc.want, kindLines(got))
+		})
+	}
+}
+
+// TestKindsWithoutMerge checks that kinds do not depend on the merger.
+func TestKindsWithoutMerge(t *testing.T) {
+	s := newTestSegmenter(t, WithoutMerge())
+	got := s.Segment("Breaking\n\nTalks stall in Geneva\nJan 10, 2022\n\nThe talks ended.\n\nSUBSCRIBE")
+	assert.Equal(t, []string{"boilerplate\tBreaking", "headline\tTalks stall in Geneva", "meta\tJan 10, 2022",
+		"body\tThe talks ended.", "boilerplate\tSUBSCRIBE"}, kindLines(got))
+}
+
+// gumDir returns the GUM news directory of the shared evaluation data, or
+// skips t when it is absent. NEWSSEG_EVAL_DIR overrides the default
+// ../../shared/eval.
+func gumDir(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("NEWSSEG_EVAL_DIR")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "eval")
+	}
+	dir = filepath.Join(dir, "gum-news")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("no evaluation data: %v", err)
+	}
+	return dir
+}
+
+// TestGUMKinds checks the headline and the date line of the GUM news
+// documents: each document's first paragraph is its headline, and its second
+// opens with its date line (in one document the first body sentence runs on
+// in the same paragraph, so only the paragraph's first sentence is checked).
+// It logs the hit rates and asserts a floor.
+func TestGUMKinds(t *testing.T) {
+	names, err := filepath.Glob(filepath.Join(gumDir(t), "*.txt"))
+	require.NoError(t, err)
+	require.NotEmpty(t, names)
+	sort.Strings(names)
+	s := newTestSegmenter(t)
+	heads, dates := 0, 0
+	for _, name := range names {
+		b, err := os.ReadFile(name)
+		require.NoError(t, err)
+		text := string(b)
+		var paras []paragraph
+		for pos := 0; len(paras) < 2; {
+			p, next, ok := nextParagraph(text, pos, true)
+			require.True(t, ok, "%s has fewer than two paragraphs", name)
+			paras = append(paras, p)
+			pos = next
+		}
+		sents := s.Segment(text)
+		// hit reports whether the sentences that start in p (the first
+		// only, with first) are all of kind want.
+		hit := func(p paragraph, want Kind, first bool) bool {
+			n := 0
+			for _, sent := range sents {
+				if sent.Start < p.start || sent.Start >= p.end || first && n > 0 {
+					continue
+				}
+				n++
+				if sent.Kind != want {
+					t.Logf("%s: %q is %v, want %v", filepath.Base(name), sent.Text, sent.Kind, want)
+					return false
+				}
+			}
+			return n > 0
+		}
+		if hit(paras[0], Headline, false) {
+			heads++
+		}
+		if hit(paras[1], Meta, true) {
+			dates++
+		}
+	}
+	t.Logf("GUM news: headline %d/%d, date line %d/%d", heads, len(names), dates, len(names))
+	floor := len(names) * 9 / 10
+	assert.GreaterOrEqual(t, heads, floor, "headlines")
+	assert.GreaterOrEqual(t, dates, floor, "date lines")
+}
+
+// BenchmarkClassify measures the classifier alone, as emit calls it, on the
+// sentences of the page set (furniture-heavy) and of the GUM news documents
+// (body text), to set against BenchmarkSegment.
+func BenchmarkClassify(b *testing.B) {
+	s := newTestSegmenter(b)
+	pages, err := filepath.Glob(filepath.Join(pagesDir, "*.txt"))
+	require.NoError(b, err)
+	sets := map[string][]string{"pages": pages}
+	dir := os.Getenv("NEWSSEG_EVAL_DIR")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "eval")
+	}
+	if gum, _ := filepath.Glob(filepath.Join(dir, "gum-news", "*.txt")); len(gum) > 0 {
+		sets["gum-news"] = gum
+	}
+	type call struct {
+		text string
+		from where
+		ends bool
+		next string
+	}
+	for _, set := range []string{"pages", "gum-news"} {
+		if sets[set] == nil {
+			continue
+		}
+		var calls []call
+		var size int64
+		for _, name := range sets[set] {
+			raw, err := os.ReadFile(name)
+			require.NoError(b, err)
+			text := string(raw)
+			from := startParagraph
+			for _, sent := range s.Segment(text) {
+				after, next := gapAfter(text, sent.End)
+				calls = append(calls, call{sent.Text, from, after != startText, next})
+				from = after
+			}
+			size += int64(len(text))
+		}
+		b.Run(set, func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				var c classifier
+				for _, cl := range calls {
+					c.classify(s.kinds, cl.text, cl.from, cl.ends, cl.next)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(calls)), "ns/sentence")
+		})
+	}
+}
