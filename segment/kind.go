@@ -611,6 +611,7 @@ func countWords(s string, limit int) int {
 	return n
 }
 
+// asciiSpace marks the ASCII white space bytes.
 var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
 
 // Limits of the structural cues, in words unless they say bytes.

@@ -192,19 +192,30 @@ func lineStart(text string, pos int) int {
 // tokenizeParagraph appends to toks the tokens of text[p.start:p.end] and
 // marks the layout breaks between its lines.
 func tokenizeParagraph(text string, p paragraph, lex *lexicon, toks []token) []token {
-	breaks := lineBreaks(text, splitLines(text, p), lex)
+	var breaks []int
+	if strings.IndexByte(text[p.start:p.end], '\n') >= 0 {
+		breaks = lineBreaks(text, splitLines(text, p), lex)
+	}
 	next := 0 // index into breaks
 	first := len(toks)
 	for i := p.start; i < p.end; {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if isSpace(r) {
-			i += size
+		if n := spaceAt(text, i); n > 0 {
+			i += n
 			continue
 		}
 		start := i
 		for i < p.end {
-			r, size = utf8.DecodeRuneInString(text[i:])
-			if isSpace(r) {
+			// The common case, an ASCII byte that is not space, stays in
+			// this loop without a call.
+			if c := text[i]; c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(r) {
 				break
 			}
 			i += size
@@ -217,6 +228,23 @@ func tokenizeParagraph(text string, p paragraph, lex *lexicon, toks []token) []t
 		toks = append(toks, t)
 	}
 	return toks
+}
+
+// spaceAt returns the length of the white space rune at text[i], or 0 when
+// the rune there is not white space. ASCII, most of news text, needs no
+// decoding.
+func spaceAt(text string, i int) int {
+	if c := text[i]; c < utf8.RuneSelf {
+		if asciiSpace[c] {
+			return 1
+		}
+		return 0
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if unicode.IsSpace(r) {
+		return size
+	}
+	return 0
 }
 
 // isSpace reports whether r is white space. An invalid byte decodes as

@@ -307,6 +307,14 @@ func fieldsBackward(s string) iter.Seq[string] {
 // hasFinalPunct reports whether tok ends in sentence punctuation, possibly
 // followed by closing quotes or brackets.
 func hasFinalPunct(tok string) bool {
+	if tok == "" {
+		return false
+	}
+	switch c := tok[len(tok)-1]; {
+	case c >= utf8.RuneSelf, c == '.', c == '?', c == '!', c == '"', c == '\'', c == ')', c == ']', c == '}':
+	default:
+		return false // most words end in a letter, a digit or a comma
+	}
 	body, _ := trimClosers(tok)
 	r, _ := utf8.DecodeLastRuneInString(body)
 	switch r {
@@ -399,7 +407,7 @@ func isNumber(s string) bool {
 // isWebAddress reports whether w looks like a URL, a domain or an e-mail
 // address, whose inner periods say nothing about the final one.
 func isWebAddress(w string) bool {
-	return strings.Contains(w, "://") || strings.HasPrefix(strings.ToLower(w), "www.") ||
+	return strings.Contains(w, "://") || len(w) >= 4 && strings.EqualFold(w[:4], "www.") ||
 		strings.Contains(w, "@") && strings.Contains(w[strings.IndexByte(w, '@'):], ".")
 }
 
@@ -567,6 +575,9 @@ var creditLabels = [...]string{"Image:", "Photo:", "Photograph:", "Picture:", "C
 
 // isCreditLabel reports whether tok opens a credit.
 func isCreditLabel(tok string) bool {
+	if len(tok) < 6 || tok[len(tok)-1] != ':' {
+		return false
+	}
 	for _, l := range creditLabels {
 		if tok == l {
 			return true
