@@ -11,18 +11,24 @@ import "strings"
 func (s *Segmenter) Merge(fragments []string) []string {
 	var out []string
 	var cur strings.Builder // the sentence being built
+	dots, final := 0, false // the run of lone dots that ends cur, as dotRun counts it
 	for _, f := range fragments {
 		f = strings.TrimSpace(f)
 		if f == "" {
 			continue
 		}
 		if cur.Len() > 0 {
-			if !s.merge || s.ends(seam(cur.String(), f)) {
+			if !s.merge || s.ends(seam(cur.String(), f, dots, final)) {
 				out = append(out, cur.String())
 				cur = strings.Builder{}
 			} else {
 				cur.WriteByte(' ')
 			}
+		}
+		first := cur.Len() == 0
+		for w := range fieldsForward(f) {
+			dots, final = dotRun(dots, final, w, first)
+			first = false
 		}
 		cur.WriteString(f)
 	}
@@ -33,19 +39,14 @@ func (s *Segmenter) Merge(fragments []string) []string {
 }
 
 // seam builds the candidate between the sentence so far and the next
-// fragment.
-func seam(head, next string) candidate {
-	c := candidate{head: head, rest: next, at: atBreak}
-	first := true
+// fragment. dots and wordFinal describe the run of lone dots that ends head,
+// as dotRun counts it: Merge carries them from fragment to fragment, where
+// counting them again at every seam was quadratic in a run of "." fragments.
+func seam(head, next string, dots int, wordFinal bool) candidate {
+	c := candidate{head: head, rest: next, at: atBreak, dots: dots, wordFinal: dots > 0 && wordFinal}
 	for w := range fieldsBackward(head) {
-		if first {
-			c.prev, first = w, false
-		}
-		if w != "." {
-			c.wordFinal = c.dots > 0 && strings.HasSuffix(w, ".")
-			break
-		}
-		c.dots++
+		c.prev = w
+		break
 	}
 	n := 0
 	for w := range fieldsForward(next) {

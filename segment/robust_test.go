@@ -143,7 +143,7 @@ func TestHostileInputs(t *testing.T) {
 	inputs := append([]string{hostileMix()}, hostileSeeds...)
 	for _, seed := range hostileSeeds {
 		if seed != "" && len(seed) < 100 {
-			inputs = append(inputs, strings.Repeat(seed, 16<<10/len(seed)))
+			inputs = append(inputs, strings.Repeat(seed, 4<<10/len(seed)))
 		}
 	}
 	for _, text := range inputs {
@@ -172,7 +172,7 @@ func TestHugeInputs(t *testing.T) {
 	for name, text := range map[string]string{
 		"million dots":       strings.Repeat(".", 1_000_000),
 		"dots past a window": strings.Repeat(".", WindowSize+WindowSize/3),
-		"U.S. past a window": strings.Repeat("U.S. ", WindowSize/4),
+		"U.S. run":           strings.Repeat("U.S. ", 64<<10),
 		"crlf lines":         strings.Repeat("no end here\r\n", WindowSize/10),
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -285,5 +285,57 @@ func checkParagraphWatch(t *testing.T, text string) {
 			return
 		}
 		from = next
+	}
+}
+
+// TestMergeMatchesSegmentAtBreaks merges fragments of one token each and
+// segments the same tokens as paragraphs: the seams and the paragraph
+// breaks must be judged alike, runs of lone dots included (Merge now carries
+// the run from fragment to fragment instead of counting it at every seam).
+func TestMergeMatchesSegmentAtBreaks(t *testing.T) {
+	s := newTestSegmenter(t)
+	vocab := []string{".", ".", ".", "weakened.", "The", "vote", "Ms.", "Sherman", "said.", "U.S.", "Navy",
+		"limit", "1.", "•", "a)", "2014.", "Jan", "10,", "2022", "“Why?”", "asked", "”", ")", "so...", "…",
+		"A.", "Gen.", "No.", "5", "www.x.org.", "Image:", "said", "the", "\xff."}
+	rnd := rand.New(rand.NewPCG(5, 6))
+	for range 3000 {
+		frags := make([]string, 1+rnd.IntN(9))
+		for i := range frags {
+			frags[i] = vocab[rnd.IntN(len(vocab))]
+		}
+		want := texts(s.Segment(strings.Join(frags, "\n\n")))
+		if got := s.Merge(frags); strings.Join(got, "\x00") != strings.Join(want, "\x00") {
+			require.Equal(t, want, got, "fragments %q", frags)
+		}
+	}
+}
+
+// TestLongRuns feeds runs that used to be quadratic: a sentence whose first
+// word is huge, followed by many candidates (the rules read the sentence's
+// opening words at every candidate), and Merge over many "." fragments (it
+// counted the run of dots at every seam). Each took minutes at these sizes.
+func TestLongRuns(t *testing.T) {
+	s := newTestSegmenter(t)
+	n := 64 << 10
+	if testing.Short() {
+		n = 8 << 10
+	}
+	for _, unit := range []string{" a.", "\n\na", " 2014 Foo", " U.S. limit", " 1. one"} {
+		for _, opening := range []string{"x", " ", "Jan "} {
+			text := "Talks ended. " + repeatTo(opening, n) + repeatTo(unit, n)
+			t.Run(strings.TrimSpace(opening)+unit, func(t *testing.T) {
+				want := s.Segment(text)
+				checkContract(t, text, want)
+				require.True(t, equalSentences(want, scanAll(t, s, &chunkReader{text, 4096})), "the stream differs")
+			})
+		}
+	}
+	for _, frag := range []string{".", "Gen.", "U.S.", "word"} {
+		frags := make([]string, n)
+		for i := range frags {
+			frags[i] = frag
+		}
+		got := s.Merge(frags)
+		require.Equal(t, strings.Repeat(frag, n), strings.ReplaceAll(strings.Join(got, ""), " ", ""), "Merge lost text")
 	}
 }

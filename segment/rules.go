@@ -411,9 +411,20 @@ func isWebAddress(w string) bool {
 		strings.Contains(w, "@") && strings.Contains(w[strings.IndexByte(w, '@'):], ".")
 }
 
+// maxOpening bounds, in bytes, the sentence so far (candidate.head) that
+// isDateLine, opensWithDate and listHead read: a date line or a list marker
+// is short. The rules run at every candidate of a sentence, which can grow
+// to WindowSize (in Merge, without bound): reading its opening words each
+// time, however long they are, made a sentence that opens with a huge word
+// or a long run of white space quadratic.
+const maxOpening = 256
+
 // isDateLine reports whether s is a short line that gives a date:
 // "Saturday, September 12, 2015", "Jan 10, 2022", "12 March 2021".
 func isDateLine(s string) bool {
+	if len(s) > maxOpening {
+		return false
+	}
 	words, month, year := 0, false, false
 	for w := range fieldsForward(s) {
 		if words++; words > 6 {
@@ -433,6 +444,9 @@ func isDateLine(s string) bool {
 // opensWithDate reports whether s starts with a weekday, a month or a day
 // number, as a date line does.
 func opensWithDate(s string) bool {
+	if len(s) > maxOpening {
+		return false
+	}
 	for w := range fieldsForward(s) {
 		w = strings.TrimRight(w, ",.")
 		if isMonthName(w) || isNumber(w) {
@@ -507,6 +521,9 @@ func isBullet(tok string) bool {
 // listHead reports whether head, a sentence so far, is only a list marker,
 // possibly after a bullet: its period does not end the sentence.
 func listHead(head string) bool {
+	if len(head) > maxOpening {
+		return false
+	}
 	n, bullet := 0, false
 	for w := range fieldsForward(head) {
 		if n++; n > 2 {
