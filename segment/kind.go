@@ -647,7 +647,10 @@ const (
 // paragraph, the text from the next sentence on ("" otherwise).
 func gapAfter(text string, end int) (where, string) {
 	lines := 0
-	for i := end; i < len(text); {
+	// A gap longer than the window ends a sentence like a paragraph break
+	// (see WindowSize); looking no further keeps a stream, which may hold
+	// only that much of it, in step with Segment.
+	for i := end; i < len(text) && i-end <= WindowSize; {
 		c := text[i]
 		size := 1
 		if c >= utf8.RuneSelf {

@@ -16,7 +16,8 @@ type token struct {
 }
 
 // WindowSize bounds what a stream holds in memory, and so what any pass over
-// a text may look at. A paragraph whose end (its closing blank line) lies more
+// a text may look at. White space of more than WindowSize bytes between two
+// paragraphs ends a sentence. A paragraph whose end (its closing blank line) lies more
 // than WindowSize bytes past its first byte is cut: at its last newline
 // inside the window, else at its last white space, else at the window's end
 // (inside a word, on a UTF-8 boundary). The cut ends a sentence. A sentence
@@ -131,13 +132,20 @@ func (w *paragraphWatch) ready(text string) bool {
 	return w.start >= 0 && len(text) > w.start+WindowSize
 }
 
-// drop returns how much of the text nextParagraph would let a stream drop
-// while it waits: the blank lines before the paragraph.
+// drop returns how much of the text a stream may drop while it waits: the
+// white space before the paragraph, which nothing reads, or the lines of
+// the paragraph seen so far when it has started.
 func (w *paragraphWatch) drop() int {
 	if w.start < 0 {
-		return w.line
+		return w.pos
 	}
 	return w.first
+}
+
+// gapSeen reports whether, since from, only white space has come and more
+// than n bytes of it.
+func (w *paragraphWatch) gapSeen(from, n int) bool {
+	return w.start < 0 && w.pos-from > n
 }
 
 // shift moves the watch's offsets when the first keep bytes of the text are

@@ -191,6 +191,9 @@ func (s *Segmenter) continues(next string) bool {
 // frontedPhrase reports whether head is a short phrase opened by a
 // preposition ("At 5 a.m.", "By 9 p.m."), which cannot be a sentence alone.
 func (s *Segmenter) frontedPhrase(head string) bool {
+	if len(head) > maxOpening {
+		return false
+	}
 	first := ""
 	n := 0
 	for w := range fieldsForward(head) {

@@ -176,7 +176,9 @@ func (p *pass) paragraph(toks []token, para paragraph) {
 		if i == 0 {
 			if p.start < 0 {
 				p.start = t.start
-			} else if p.cut {
+			} else if p.cut || t.start-p.last.end > WindowSize {
+				// A cut, or a gap no window holds, ends the sentence
+				// whatever the rules would say.
 				p.emit(p.start, p.last.end)
 				p.start = t.start
 			} else {

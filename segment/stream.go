@@ -104,6 +104,14 @@ func (sc *Scanner) fill() {
 				break
 			}
 		}
+		if p.start >= 0 && sc.watch.gapSeen(p.last.end, WindowSize) {
+			// The gap after the open sentence is longer than any window:
+			// it ends the sentence, as it does in Segment, and need not be
+			// kept.
+			p.emit(p.start, p.last.end)
+			p.start = -1
+			break
+		}
 		sc.compact(sc.watch.drop())
 		if err := sc.read(); err != nil {
 			sc.err = err

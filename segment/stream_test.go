@@ -106,3 +106,30 @@ func TestScannerReadError(t *testing.T) {
 	assert.Equal(t, []string{"The talks ended."}, got)
 	assert.ErrorIs(t, sc.Err(), boom)
 }
+
+func TestScannerLongGaps(t *testing.T) {
+	s := newTestSegmenter(t)
+	for name, gap := range map[string]string{
+		"blank lines":         strings.Repeat("\n", WindowSize+10),
+		"spaces on one line":  strings.Repeat(" ", WindowSize+10),
+		"spaces then a break": strings.Repeat(" ", WindowSize) + "\n\n",
+		"just under a window": strings.Repeat("\n", WindowSize-10),
+	} {
+		t.Run(name, func(t *testing.T) {
+			// "Ms." would carry the sentence on, but no window holds the gap.
+			text := "The talks ended, said Ms." + gap + "Sherman said so. Image: AP."
+			want := s.Segment(text)
+			checkContract(t, text, want)
+			sc := s.NewScanner(&chunkReader{text, 4096})
+			var got []Sentence
+			maxWindow := 0
+			for sc.Scan() {
+				got = append(got, sc.Sentence())
+				maxWindow = max(maxWindow, len(sc.p.text))
+			}
+			require.NoError(t, sc.Err())
+			assert.Equal(t, want, got)
+			assert.LessOrEqual(t, maxWindow, 2*WindowSize+readSize, "the scanner kept the gap")
+		})
+	}
+}
