@@ -35,8 +35,21 @@
 // white space: they stay, unchanged, inside a sentence. Empty input, or input
 // of white space only, gives no sentences.
 //
-// A Segmenter is safe for concurrent use; its results do not depend on how
-// many goroutines share it.
+// Time is linear in the size of the input. A Segmenter is safe for
+// concurrent use; its results do not depend on how many goroutines share
+// it. Merge never loses, reorders or splits the text of its fragments.
+//
+// # Streaming
+//
+// A Scanner (NewScanner) or the iterator Sentences reads an io.Reader and
+// returns sentences as it goes, with offsets counted from the start of the
+// stream. It holds only the sentence still open and the paragraph being
+// read, bounded by WindowSize: a paragraph whose end lies more than
+// WindowSize bytes past its start is cut at white space, a sentence that
+// reaches WindowSize bytes ends at its next candidate, and a gap of white
+// space longer than WindowSize ends a sentence. Segment applies the same
+// limits, so for any input the stream and Segment return the same
+// sentences, whatever the sizes of the reads.
 //
 // # Kinds
 //
