@@ -6,6 +6,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestKindString(t *testing.T) {
@@ -22,24 +25,24 @@ func TestKindString(t *testing.T) {
 		{42, "Kind(42)"},
 	}
 	for _, tt := range tests {
-		check.Equal(t, tt.want, tt.k.String())
+		assert.Equal(t, tt.want, tt.k.String())
 	}
 }
 
 func TestParseKind(t *testing.T) {
 	for k := Title; k <= Numeric; k++ {
 		got, err := ParseKind(k.String())
-		must.NoError(t, err)
-		check.Equal(t, k, got)
+		require.NoError(t, err)
+		assert.Equal(t, k, got)
 		got, err = ParseKind(" " + strings.ToUpper(k.String()) + " ")
-		must.NoError(t, err)
-		check.Equal(t, k, got)
+		require.NoError(t, err)
+		assert.Equal(t, k, got)
 	}
 	for _, bad := range []string{"", "titles", "Kind(1)", "1", "tit le"} {
 		_, err := ParseKind(bad)
-		must.Error(t, err, "ParseKind(%q)", bad)
-		check.ErrorIs(t, err, ErrUnknownKind)
-		check.Contains(t, err.Error(), "abbrev:")
+		require.Error(t, err, "ParseKind(%q)", bad)
+		assert.ErrorIs(t, err, ErrUnknownKind)
+		assert.Contains(t, err.Error(), "abbrev:")
 	}
 }
 
@@ -57,27 +60,27 @@ func TestNewsFile(t *testing.T) {
 		}
 		entries++
 		fields := strings.Fields(line)
-		must.GreaterOrEqual(t, len(fields), 2, "line %d: %q", n, line)
+		require.GreaterOrEqual(t, len(fields), 2, "line %d: %q", n, line)
 		k, err := ParseKind(fields[0])
-		must.NoError(t, err, "line %d", n)
+		require.NoError(t, err, "line %d", n)
 		text := strings.Join(fields[1:], " ")
-		check.True(t, strings.HasSuffix(text, "."), "line %d: %q lacks final period", n, text)
+		assert.True(t, strings.HasSuffix(text, "."), "line %d: %q lacks final period", n, text)
 		_, key, err := newEntry(text, k)
-		must.NoError(t, err, "line %d", n)
+		require.NoError(t, err, "line %d", n)
 		if prev, dup := seen[key]; dup {
 			t.Errorf("line %d: key %q already listed on line %d", n, key, prev)
 		}
 		seen[key] = n
 	}
-	must.NoError(t, sc.Err())
+	require.NoError(t, sc.Err())
 
 	s := News()
-	check.Equal(t, entries, s.Len())
-	check.Len(t, seen, s.Len())
+	assert.Equal(t, entries, s.Len())
+	assert.Len(t, seen, s.Len())
 	for _, e := range s.Entries() {
 		k, ok := s.Lookup(e.Text)
-		check.True(t, ok, e.Text)
-		check.Equal(t, e.Kind, k, e.Text)
+		assert.True(t, ok, e.Text)
+		assert.Equal(t, e.Kind, k, e.Text)
 	}
 }
 
@@ -93,8 +96,8 @@ func TestNewsContents(t *testing.T) {
 	for k, words := range must {
 		for _, w := range words {
 			got, ok := s.Lookup(w)
-			if check.True(t, ok, w) {
-				check.Equal(t, k, got, w)
+			if assert.True(t, ok, w) {
+				assert.Equal(t, k, got, w)
 			}
 		}
 	}
@@ -102,19 +105,19 @@ func TestNewsContents(t *testing.T) {
 	// does not abbreviate.
 	for _, w := range []string{"us.", "US.", "in.", "is.", "am.", "me.", "Me.", "Texas.", "Ohio.", "Tex.", "March.", "May.", "June.", "July.", "Mar.", "Apr.", "LLC."} {
 		_, ok := s.Lookup(w)
-		check.False(t, ok, w)
+		assert.False(t, ok, w)
 	}
 }
 
 func TestNewsIsACopy(t *testing.T) {
 	a := News()
 	a.Remove("U.S.")
-	must.NoError(t, a.Add("Xyz.", General))
+	require.NoError(t, a.Add("Xyz.", General))
 	b := News()
 	_, ok := b.Lookup("U.S.")
-	check.True(t, ok)
+	assert.True(t, ok)
 	_, ok = b.Lookup("Xyz.")
-	check.False(t, ok)
+	assert.False(t, ok)
 }
 
 func TestLookup(t *testing.T) {
@@ -159,39 +162,39 @@ func TestLookup(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, ok := s.Lookup(tt.word)
-			check.Equal(t, tt.wantOK, ok)
-			check.Equal(t, tt.want, got)
+			assert.Equal(t, tt.wantOK, ok)
+			assert.Equal(t, tt.want, got)
 		})
 	}
 }
 
 func TestLookupNonASCIIEntry(t *testing.T) {
 	var s Set
-	must.NoError(t, s.Add("Ñtra. Sra.", Title))
-	must.NoError(t, s.Add("Ébr.", General))
+	require.NoError(t, s.Add("Ñtra. Sra.", Title))
+	require.NoError(t, s.Add("Ébr.", General))
 	k, ok := s.Lookup("ébr.")
-	check.True(t, ok)
-	check.Equal(t, General, k)
+	assert.True(t, ok)
+	assert.Equal(t, General, k)
 	k, ok = s.Lookup("ÑTRA. SRA.")
-	check.True(t, ok)
-	check.Equal(t, Title, k)
+	assert.True(t, ok)
+	assert.Equal(t, Title, k)
 }
 
 func TestLookupNoAlloc(t *testing.T) {
 	s := News()
 	for _, w := range []string{"u.s.", "U.S.", "(Gen.", "D-Mass.", "backpedal.", "R-Texas."} {
 		allocs := testing.AllocsPerRun(100, func() { s.Lookup(w) })
-		check.Zero(t, allocs, w)
+		assert.Zero(t, allocs, w)
 	}
 }
 
 func TestLookupNilAndZero(t *testing.T) {
 	var nilSet *Set
 	_, ok := nilSet.Lookup("U.S.")
-	check.False(t, ok)
+	assert.False(t, ok)
 	var zero Set
 	_, ok = zero.Lookup("U.S.")
-	check.False(t, ok)
+	assert.False(t, ok)
 }
 
 func TestLoad(t *testing.T) {
@@ -204,8 +207,8 @@ func TestLoad(t *testing.T) {
 		"state Calif\n" +
 		"numeric  Ex.  \n"
 	s, err := Load(strings.NewReader(in))
-	must.NoError(t, err)
-	check.Equal(t, []Entry{
+	require.NoError(t, err)
+	assert.Equal(t, []Entry{
 		{"Calif.", State},
 		{"Ex.", Numeric},
 		{"Lt. Gov.", Title},
@@ -214,8 +217,8 @@ func TestLoad(t *testing.T) {
 	}, s.Entries())
 
 	s, err = Load(strings.NewReader(""))
-	must.NoError(t, err)
-	check.Zero(t, s.Len())
+	require.NoError(t, err)
+	assert.Zero(t, s.Len())
 }
 
 func TestLoadErrors(t *testing.T) {
@@ -236,11 +239,11 @@ func TestLoadErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s, err := Load(strings.NewReader(tt.in))
-			must.Error(t, err)
-			check.Nil(t, s)
-			check.Contains(t, err.Error(), tt.wantMsg)
+			require.Error(t, err)
+			assert.Nil(t, s)
+			assert.Contains(t, err.Error(), tt.wantMsg)
 			if tt.wantIs != nil {
-				check.ErrorIs(t, err, tt.wantIs)
+				assert.ErrorIs(t, err, tt.wantIs)
 			}
 		})
 	}
@@ -252,28 +255,28 @@ func (errReader) Read([]byte) (int, error) { return 0, errors.New("boom") }
 
 func TestLoadReadError(t *testing.T) {
 	_, err := Load(errReader{})
-	must.Error(t, err)
-	check.Contains(t, err.Error(), "boom")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "boom")
 }
 
 func TestAddRemove(t *testing.T) {
 	var s Set // zero value
-	check.Zero(t, s.Len())
-	check.Nil(t, s.Entries())
+	assert.Zero(t, s.Len())
+	assert.Nil(t, s.Entries())
 	s.Remove("U.S.") // no-op on empty set
 
-	must.NoError(t, s.Add("U.S.", General))
-	must.NoError(t, s.Add("Sen", Title)) // final period optional
-	must.NoError(t, s.Add("  Lt.   Gov. ", Title))
-	check.Equal(t, 3, s.Len())
-	check.Equal(t, []Entry{{"Lt. Gov.", Title}, {"Sen.", Title}, {"U.S.", General}}, s.Entries())
+	require.NoError(t, s.Add("U.S.", General))
+	require.NoError(t, s.Add("Sen", Title)) // final period optional
+	require.NoError(t, s.Add("  Lt.   Gov. ", Title))
+	assert.Equal(t, 3, s.Len())
+	assert.Equal(t, []Entry{{"Lt. Gov.", Title}, {"Sen.", Title}, {"U.S.", General}}, s.Entries())
 
 	// Same key, different case: replaces.
-	must.NoError(t, s.Add("u.s.", State))
-	check.Equal(t, 3, s.Len())
+	require.NoError(t, s.Add("u.s.", State))
+	assert.Equal(t, 3, s.Len())
 	k, ok := s.Lookup("U.S.")
-	check.True(t, ok)
-	check.Equal(t, State, k)
+	assert.True(t, ok)
+	assert.Equal(t, State, k)
 
 	for _, bad := range []struct {
 		text string
@@ -289,69 +292,69 @@ func TestAddRemove(t *testing.T) {
 		{"Foo.", Numeric + 1},
 	} {
 		err := s.Add(bad.text, bad.k)
-		must.Error(t, err, "Add(%q, %v)", bad.text, bad.k)
-		check.True(t, strings.HasPrefix(err.Error(), "abbrev: "), err.Error())
+		require.Error(t, err, "Add(%q, %v)", bad.text, bad.k)
+		assert.True(t, strings.HasPrefix(err.Error(), "abbrev: "), err.Error())
 	}
-	check.Equal(t, 3, s.Len())
+	assert.Equal(t, 3, s.Len())
 
 	s.Remove("SEN.")
 	s.Remove("lt.  gov")
 	s.Remove("absent.")
-	check.Equal(t, []Entry{{"u.s.", State}}, s.Entries()) // replaced text and kind
+	assert.Equal(t, []Entry{{"u.s.", State}}, s.Entries()) // replaced text and kind
 
 	var nilSet *Set
-	check.Error(t, nilSet.Add("U.S.", General))
+	assert.Error(t, nilSet.Add("U.S.", General))
 	nilSet.Remove("U.S.")
-	check.Zero(t, nilSet.Len())
-	check.Nil(t, nilSet.Entries())
+	assert.Zero(t, nilSet.Len())
+	assert.Nil(t, nilSet.Entries())
 }
 
 func TestEntriesSortedAndIndependent(t *testing.T) {
 	s := News()
 	es := s.Entries()
-	must.NotEmpty(t, es)
+	require.NotEmpty(t, es)
 	for i := 1; i < len(es); i++ {
-		check.Less(t, es[i-1].Text, es[i].Text)
+		assert.Less(t, es[i-1].Text, es[i].Text)
 	}
 	es[0].Kind = 99
-	check.NotEqual(t, Kind(99), s.Entries()[0].Kind)
-	check.Equal(t, es[1:], s.Entries()[1:])
+	assert.NotEqual(t, Kind(99), s.Entries()[0].Kind)
+	assert.Equal(t, es[1:], s.Entries()[1:])
 }
 
 func TestClone(t *testing.T) {
 	var s Set
-	must.NoError(t, s.Add("Mr.", Title))
+	require.NoError(t, s.Add("Mr.", Title))
 	c := s.Clone()
-	must.NoError(t, c.Add("Inc.", General))
+	require.NoError(t, c.Add("Inc.", General))
 	c.Remove("Mr.")
-	check.Equal(t, []Entry{{"Mr.", Title}}, s.Entries())
-	check.Equal(t, []Entry{{"Inc.", General}}, c.Entries())
+	assert.Equal(t, []Entry{{"Mr.", Title}}, s.Entries())
+	assert.Equal(t, []Entry{{"Inc.", General}}, c.Entries())
 
 	var nilSet *Set
 	nc := nilSet.Clone()
-	must.NotNil(t, nc)
-	check.Zero(t, nc.Len())
-	must.NoError(t, nc.Add("Co.", General)) // clone is usable
+	require.NotNil(t, nc)
+	assert.Zero(t, nc.Len())
+	require.NoError(t, nc.Add("Co.", General)) // clone is usable
 }
 
 func TestAddAll(t *testing.T) {
 	var a, b Set
-	must.NoError(t, a.Add("Mr.", Title))
-	must.NoError(t, a.Add("U.S.", General))
-	must.NoError(t, b.Add("u.s.", State)) // conflict: b wins
-	must.NoError(t, b.Add("Inc.", General))
+	require.NoError(t, a.Add("Mr.", Title))
+	require.NoError(t, a.Add("U.S.", General))
+	require.NoError(t, b.Add("u.s.", State)) // conflict: b wins
+	require.NoError(t, b.Add("Inc.", General))
 
 	a.AddAll(&b)
-	check.Equal(t, []Entry{{"Inc.", General}, {"Mr.", Title}, {"u.s.", State}}, a.Entries())
-	check.Equal(t, 2, b.Len(), "other is unchanged")
+	assert.Equal(t, []Entry{{"Inc.", General}, {"Mr.", Title}, {"u.s.", State}}, a.Entries())
+	assert.Equal(t, 2, b.Len(), "other is unchanged")
 
 	a.AddAll(nil)
 	a.AddAll(&Set{})
-	check.Equal(t, 3, a.Len())
+	assert.Equal(t, 3, a.Len())
 
 	var zero Set
 	zero.AddAll(&b)
-	check.Equal(t, b.Entries(), zero.Entries())
+	assert.Equal(t, b.Entries(), zero.Entries())
 }
 
 func TestConcurrentReads(t *testing.T) {
