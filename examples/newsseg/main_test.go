@@ -5,10 +5,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/newsseg/newsseg/segment"
 	"github.com/stretchr/testify/assert"
@@ -410,5 +412,28 @@ func TestStreamingMatchesWholeText(t *testing.T) {
 		require.NoError(t, json.Unmarshal([]byte(line), &rec))
 		assert.Equal(t, want[i].Start, rec.Start)
 		assert.Equal(t, want[i].End, rec.End)
+	}
+}
+
+func TestUnreadableInputs(t *testing.T) {
+	dir := t.TempDir()
+	notDir := filepath.Join(dir, "article.txt")
+	require.NoError(t, os.WriteFile(notDir, []byte("The talks ended."), 0o644))
+	for _, tc := range []struct {
+		name  string
+		args  []string
+		stdin io.Reader
+		want  string
+	}{
+		{"read error on standard input", nil, iotest.ErrReader(errors.New("device gone")), "newsseg: -: "},
+		{"path through a file", []string{filepath.Join(notDir, "x")}, nil, "newsseg: " + filepath.Join(notDir, "x") + ": "},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tc.args, tc.stdin, &stdout, &stderr)
+			assert.Equal(t, 1, code)
+			assert.Contains(t, stderr.String(), tc.want)
+			assert.NotContains(t, stderr.String(), "goroutine", "no stack trace")
+		})
 	}
 }
