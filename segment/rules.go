@@ -114,8 +114,8 @@ func (s *Segmenter) periodEnds(c candidate, body string, closed bool) bool {
 	if isNumber(word[:len(word)-1]) && startsUpper(c.next) {
 		return true // "in 2014. NATO and"
 	}
-	if isCapitalInitial(word) && startsUpper(c.next) && s.middleInitial(c) {
-		return false // "John Q. Public", "George W. Bush"
+	if initial, before := splitInitial(word); isCapitalInitial(initial) && startsUpper(c.next) && s.middleInitial(c, before) {
+		return false // "John Q. Public", "George W. Bush", "(AP Photo/J. Scott Applewhite)"
 	}
 	if closed {
 		// Punkt reads a period inside quotes as unreliable and cannot see
@@ -135,23 +135,37 @@ func isCapitalInitial(w string) bool {
 	return len(w) == 2 && w[1] == '.' && 'A' <= w[0] && w[0] <= 'Z'
 }
 
+// splitInitial splits a credit such as "Photo/J." at its last slash into the
+// initial after it and the word before it; a word without a slash is all
+// initial, with no word before.
+func splitInitial(word string) (initial, before string) {
+	if i := strings.LastIndexByte(word, '/'); i >= 0 {
+		return word[i+1:], word[:i]
+	}
+	return word, ""
+}
+
 // middleInitial reports whether the initial c.prev stands between a
 // capitalised word and a capitalised word that does not open sentences, as
 // in a name: "John Q. Public". "Plan B. The" and "and I. Did" stay with
-// Punkt.
-func (s *Segmenter) middleInitial(c candidate) bool {
-	n := 0
-	for w := range fieldsBackward(c.head) {
-		if n++; n == 2 {
-			if !startsUpper(w) || hasFinalPunct(w) {
-				return false
+// Punkt. before is the word glued to the initial by a slash ("Photo" in
+// "Photo/J."), or "" when the word before is the previous token.
+func (s *Segmenter) middleInitial(c candidate, before string) bool {
+	if before == "" {
+		n := 0
+		for w := range fieldsBackward(c.head) {
+			if n++; n == 2 {
+				before = w
+				break
 			}
-			next := strings.ToLower(trimTrailingPunct(trimOpeners(c.next)))
-			next = strings.TrimSuffix(next, ".")
-			return !s.lex.wrapWords.has(next) && !isPronoun(next)
 		}
 	}
-	return false
+	if !startsUpper(before) || hasFinalPunct(before) {
+		return false
+	}
+	next := strings.ToLower(trimTrailingPunct(trimOpeners(c.next)))
+	next = strings.TrimSuffix(next, ".")
+	return !s.lex.wrapWords.has(next) && !isPronoun(next)
 }
 
 // isPronoun reports whether w, lower-cased, is a subject pronoun, the

@@ -281,6 +281,8 @@ func TestSegmentNamesAndAddresses(t *testing.T) {
 	runSegmentCases(t, newTestSegmenter(t), []segmentCase{
 		{"middle initial before a surname", "The firm was founded by John Q. Public. It employs 200 people.",
 			[]string{"The firm was founded by John Q. Public.", "It employs 200 people."}},
+		{"initial in a photo credit", "The measure funds the government. (AP Photo/J. Scott Applewhite)",
+			[]string{"The measure funds the government.", "(AP Photo/J. Scott Applewhite)"}},
 		{"initial before a sentence starter", "They chose Plan B. The vote was unanimous.",
 			[]string{"They chose Plan B.", "The vote was unanimous."}},
 		{"domain at the end", "Entries go to www.standfor.co.nz. Names will be published.",
