@@ -312,22 +312,34 @@ func trimLine(text string, start, end int) line {
 // or the line ends mid-phrase (a comma, a hyphen, a word such as "the" or
 // "with"). Otherwise the line is standalone (a headline, a label, a dateline)
 // unless the paragraph is hard-wrapped running text and the line is as long
-// as its other lines.
+// as its other lines. A paragraph is hard-wrapped when most of its open
+// line ends are plain wraps, or when a sentence ends inside one of its lines
+// and its lines but the last are of about the same length, as lines filled
+// to a width are: headlines, decks and labels rarely hold a full stop.
 func lineBreaks(text string, para []line, lex *lexicon) []int {
 	if len(para) < 2 {
 		return nil
 	}
-	open, clearWraps, width := 0, 0, 0
+	open, clearWraps, width, shortest, midStop := 0, 0, 0, -1, false
 	for k, ln := range para {
-		width = max(width, utf8.RuneCountInString(text[ln.start:ln.end]))
-		if k+1 < len(para) && !hasFinalPunct(lastWord(text[ln.start:ln.end])) {
-			open++
-			if isWrap(text[ln.start:ln.end], text[para[k+1].start:para[k+1].end], lex) {
-				clearWraps++
+		s := text[ln.start:ln.end]
+		n := utf8.RuneCountInString(s)
+		width = max(width, n)
+		if k+1 < len(para) {
+			if shortest < 0 || n < shortest {
+				shortest = n
+			}
+			if !hasFinalPunct(lastWord(s)) {
+				open++
+				if isWrap(s, text[para[k+1].start:para[k+1].end], lex) {
+					clearWraps++
+				}
 			}
 		}
+		midStop = midStop || hasInnerStop(s)
 	}
-	wrapped := open >= 2 && clearWraps*2 >= open
+	regular := len(para) >= 3 && width >= 40 && shortest*5 >= width*3
+	wrapped := open >= 2 && (clearWraps*2 >= open || midStop && regular)
 	var breaks []int
 	for k := 0; k+1 < len(para); k++ {
 		a, b := text[para[k].start:para[k].end], text[para[k+1].start:para[k+1].end]
@@ -340,6 +352,19 @@ func lineBreaks(text string, para []line, lex *lexicon) []int {
 		breaks = append(breaks, para[k+1].start)
 	}
 	return breaks
+}
+
+// hasInnerStop reports whether a sentence seems to end inside line s: a
+// word ending in sentence punctuation followed by a capitalised word.
+func hasInnerStop(s string) bool {
+	stop := false
+	for w := range fieldsForward(s) {
+		if stop && startsUpper(w) {
+			return true
+		}
+		stop = hasFinalPunct(w)
+	}
+	return false
 }
 
 // isWrap reports whether the newline between lines a and b is plainly a wrap

@@ -136,6 +136,17 @@ func TestSegmentLayout(t *testing.T) {
 			"little progress, and that Russia's demands\n" +
 			"remained unacceptable to NATO members.\n",
 			[]string{"Officials in Geneva said on Monday that the talks between the two delegations had made little progress, and that Russia's demands remained unacceptable to NATO members."}},
+		{"hard wrap before names", "The Senate passed the bill late Tuesday, sending it to\n" +
+			"President Joe Biden, who is expected to sign it. Senate Majority\n" +
+			"Leader Chuck Schumer called the vote historic, while Minority Leader\n" +
+			"Mitch McConnell said Republicans had won key concessions.\n",
+			[]string{"The Senate passed the bill late Tuesday, sending it to President Joe Biden, who is expected to sign it.",
+				"Senate Majority Leader Chuck Schumer called the vote historic, while Minority Leader Mitch McConnell said Republicans had won key concessions."}},
+		{"headline, deck and byline lines", "Senate passes sweeping budget bill after marathon session\n" +
+			"Democrats hail win as Republicans vow to fight on in the House\n" +
+			"By Jane Doe, Associated Press\n",
+			[]string{"Senate passes sweeping budget bill after marathon session",
+				"Democrats hail win as Republicans vow to fight on in the House", "By Jane Doe, Associated Press"}},
 		{"paragraph break after a sentence", "The talks ended.\n\nA new round starts Friday.",
 			[]string{"The talks ended.", "A new round starts Friday."}},
 		{"paragraph starting in lower case after a real end", "He said ‘We cannot backpedal.\n\nshould use the meetings to press Russia.",
