@@ -220,6 +220,12 @@ func tokenizeParagraph(text string, p paragraph, lex *lexicon, toks []token) []t
 					break
 				}
 				i++
+				if (c == '.' || c == '?' || c == '!') && i < p.end {
+					if j := gluedStop(text, start, i, p.end); j > 0 {
+						i = j
+						break
+					}
+				}
 				continue
 			}
 			r, size := utf8.DecodeRuneInString(text[i:])
@@ -391,3 +397,49 @@ func lastWord(s string) string {
 	}
 	return s
 }
+
+// gluedStop finds a sentence end that lost its space, as text pasted from
+// web pages often has: "last week.The company said". The token that starts
+// at start has just reached text[i-1], a '.', '?' or '!'. When two lower-case
+// letters or digits stand before it and a capitalised word follows (after
+// any closing quotes or brackets), gluedStop returns where the first token
+// ends, so that the rules judge the two words as if a space stood between
+// them; otherwise it returns 0. Web addresses, e-mail addresses and
+// abbreviations such as "Mr.Smith" or "p.m.The" are left whole.
+func gluedStop(text string, start, i, end int) int {
+	if i-start < 3 || !lowerOrDigit(text[i-2]) || !lowerOrDigit(text[i-3]) {
+		return 0
+	}
+	j := i
+	for j < end {
+		r, size := utf8.DecodeRuneInString(text[j:end])
+		if !isCloser(r) {
+			break
+		}
+		j += size
+	}
+	if j+1 >= end || text[j] < 'A' || text[j] > 'Z' || text[j+1] < 'a' || text[j+1] > 'z' {
+		return 0
+	}
+	tokEnd := j
+	for tokEnd < end && spaceAt(text, tokEnd) == 0 {
+		tokEnd++
+	}
+	if isWebAddress(text[start:tokEnd]) || strings.Contains(text[start:tokEnd], "@") || hasInnerDot(text[j:tokEnd]) {
+		return 0
+	}
+	return j
+}
+
+// hasInnerDot reports whether s has a period followed by a letter, as a
+// domain or a dotted name has ("Example.com").
+func hasInnerDot(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '.' && ('a' <= s[i+1] && s[i+1] <= 'z' || 'A' <= s[i+1] && s[i+1] <= 'Z') {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerOrDigit(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }

@@ -288,6 +288,23 @@ func TestSegmentLostLineBreaks(t *testing.T) {
 	})
 }
 
+func TestSegmentGluedSentences(t *testing.T) {
+	runSegmentCases(t, newTestSegmenter(t), []segmentCase{
+		{"period without a space", "The talks ended last week.The company said nothing.",
+			[]string{"The talks ended last week.", "The company said nothing."}},
+		{"question without a space", "Will the deal hold?Officials doubt it.",
+			[]string{"Will the deal hold?", "Officials doubt it."}},
+		{"closing quote without a space", "He called it “a disgrace.”The mayor resigned.",
+			[]string{"He called it “a disgrace.”", "The mayor resigned."}},
+		{"title without a space stays", "The award went to Mrs.Smith on Monday.",
+			[]string{"The award went to Mrs.Smith on Monday."}},
+		{"e-mail address", "Write to jane.Doe@example.com for details.",
+			[]string{"Write to jane.Doe@example.com for details."}},
+		{"domain", "Visit news.Example.com today.",
+			[]string{"Visit news.Example.com today."}},
+	})
+}
+
 func TestSegmentNamesAndAddresses(t *testing.T) {
 	runSegmentCases(t, newTestSegmenter(t), []segmentCase{
 		{"middle initial before a surname", "The firm was founded by John Q. Public. It employs 200 people.",
