@@ -58,6 +58,8 @@ func TestSegmentAbbreviationsThatMayEnd(t *testing.T) {
 			[]string{"Prices rose sharply in the U.S.", "The talks stalled."}},
 		{"U.N. before a quotation", "The appeal went to the U.N. “We are out of time,” she said.",
 			[]string{"The appeal went to the U.N.", "“We are out of time,” she said."}},
+		{"company suffix before an executive's title", "Apple Inc. CEO Tim Cook spoke first. The U.K. Prime Minister followed.",
+			[]string{"Apple Inc. CEO Tim Cook spoke first.", "The U.K. Prime Minister followed."}},
 		{"company suffix mid-sentence", "Apple Inc. reported higher earnings on Thursday.",
 			[]string{"Apple Inc. reported higher earnings on Thursday."}},
 		{"company suffix at the end", "The contract went to Acme Corp. Its shares rose 4%.",
