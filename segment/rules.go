@@ -93,6 +93,7 @@ func (s *Segmenter) periodEnds(c candidate, body string, closed bool) bool {
 	if isWebAddress(word) {
 		return startsUpper(c.next) // "at www.example.co.nz. Names of"
 	}
+	plainWord := false // a Numeric entry used as a word
 	if kind, ok := s.abbrevs.Lookup(word); ok {
 		switch kind {
 		case abbrev.Title:
@@ -101,7 +102,9 @@ func (s *Segmenter) periodEnds(c candidate, body string, closed bool) bool {
 			if startsDigit(c.next) {
 				return false
 			}
-			// "He said no. The talks": not an abbreviation here.
+			// "He voted no. Rep. Jones": not an abbreviation here, though
+			// Punkt's model lists "no" as one.
+			plainWord = true
 		case abbrev.Month:
 			if startsDigit(c.next) {
 				return false
@@ -126,6 +129,9 @@ func (s *Segmenter) periodEnds(c candidate, body string, closed bool) bool {
 		if c.at == inText && startsLower(c.next) {
 			return false // "This is great." she said.
 		}
+	}
+	if plainWord {
+		return !startsLower(c.next)
 	}
 	return s.punkt.breaks(c.prev, c.next, c.after)
 }
