@@ -50,21 +50,27 @@ func benchCorpora(b *testing.B) []corpus {
 	return append(out, corpus{"mix-1MB", mix.String()})
 }
 
-// benchSegment benchmarks seg.Segment on every corpus.
-func benchSegment(b *testing.B, seg *Segmenter) {
+// benchSplit runs split, which returns how many sentences it found, as
+// a sub-benchmark on every corpus, with the figures the README reports.
+func benchSplit(b *testing.B, split func(text string) int) {
 	for _, c := range benchCorpora(b) {
 		b.Run(c.name, func(b *testing.B) {
-			n := len(seg.Segment(c.text))
-			allocs := testing.AllocsPerRun(2, func() { seg.Segment(c.text) })
+			n := split(c.text)
+			allocs := testing.AllocsPerRun(2, func() { split(c.text) })
 			b.SetBytes(int64(len(c.text)))
 			b.ReportAllocs()
 			for b.Loop() {
-				seg.Segment(c.text)
+				split(c.text)
 			}
 			b.ReportMetric(float64(n), "sentences/op")
 			b.ReportMetric(allocs/float64(n), "allocs/sentence")
 		})
 	}
+}
+
+// benchSegment benchmarks seg.Segment on every corpus.
+func benchSegment(b *testing.B, seg *Segmenter) {
+	benchSplit(b, func(text string) int { return len(seg.Segment(text)) })
 }
 
 func BenchmarkSegment(b *testing.B) {
@@ -80,19 +86,7 @@ func BenchmarkSegmentSlowPunkt(b *testing.B) {
 func BenchmarkNeurosnapEnglish(b *testing.B) {
 	tok, err := english.NewSentenceTokenizer(nil)
 	require.NoError(b, err)
-	for _, c := range benchCorpora(b) {
-		b.Run(c.name, func(b *testing.B) {
-			n := len(tok.Tokenize(c.text))
-			allocs := testing.AllocsPerRun(1, func() { tok.Tokenize(c.text) })
-			b.SetBytes(int64(len(c.text)))
-			b.ReportAllocs()
-			for b.Loop() {
-				tok.Tokenize(c.text)
-			}
-			b.ReportMetric(float64(n), "sentences/op")
-			b.ReportMetric(allocs/float64(n), "allocs/sentence")
-		})
-	}
+	benchSplit(b, func(text string) int { return len(tok.Tokenize(text)) })
 }
 
 // BenchmarkPunktBreaks measures the two deciders alone on every window of

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -90,7 +91,7 @@ func TestScannerEveryChunkBoundary(t *testing.T) {
 			checkContract(t, text, want)
 			for k := 0; k <= len(text); k++ {
 				got := scanChunks(t, s, text[:k], text[k:])
-				if !equalSentences(want, got) {
+				if !slices.Equal(want, got) {
 					require.Equal(t, want, got, "input cut at byte %d", k)
 				}
 			}
@@ -110,30 +111,18 @@ func TestScannerRandomChunks(t *testing.T) {
 				i := rnd.IntN(len(text) + 1)
 				j := i + rnd.IntN(len(text)-i+1)
 				got := scanChunks(t, s, text[:i], text[i:j], text[j:])
-				if !equalSentences(want, got) {
+				if !slices.Equal(want, got) {
 					require.Equal(t, want, got, "input cut at bytes %d and %d", i, j)
 				}
 			}
 			for n := 1; n <= 97; n++ {
 				got := scanAll(t, s, &chunkReader{text, n})
-				if !equalSentences(want, got) {
+				if !slices.Equal(want, got) {
 					require.Equal(t, want, got, "chunks of %d", n)
 				}
 			}
 		})
 	}
-}
-
-func equalSentences(a, b []Sentence) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // TestHostileInputs checks the contract, and the agreement of the stream,
@@ -151,7 +140,7 @@ func TestHostileInputs(t *testing.T) {
 			want := seg.Segment(text)
 			checkContract(t, text, want)
 			for _, n := range []int{1, 13, 4096} {
-				if got := scanAll(t, seg, &chunkReader{text, n}); !equalSentences(want, got) {
+				if got := scanAll(t, seg, &chunkReader{text, n}); !slices.Equal(want, got) {
 					require.Equal(t, want, got, "%q in chunks of %d", text, n)
 				}
 			}
@@ -178,7 +167,7 @@ func TestHugeInputs(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			want := s.Segment(text)
 			checkContract(t, text, want)
-			require.True(t, equalSentences(want, scanAll(t, s, &chunkReader{text, 1 << 16})), "the stream differs")
+			require.True(t, slices.Equal(want, scanAll(t, s, &chunkReader{text, 1 << 16})), "the stream differs")
 		})
 	}
 }
@@ -219,7 +208,7 @@ func TestConcurrentSegmenter(t *testing.T) {
 						got.scan = append(got.scan, sc.Sentence())
 					}
 					w := want[name]
-					if !equalSentences(w.segment, got.segment) || !equalSentences(w.scan, got.scan) || strings.Join(w.merge, "\x00") != strings.Join(got.merge, "\x00") || sc.Err() != nil {
+					if !slices.Equal(w.segment, got.segment) || !slices.Equal(w.scan, got.scan) || !slices.Equal(w.merge, got.merge) || sc.Err() != nil {
 						errs <- name
 						return
 					}
@@ -254,7 +243,7 @@ func TestScannerSmallReads(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			text := "Talks ended. " + repeatTo(unit, n) + "\n\nNobody spoke."
 			want := s.Segment(text)
-			require.True(t, equalSentences(want, scanAll(t, s, &chunkReader{text, 1})), "the stream differs")
+			require.True(t, slices.Equal(want, scanAll(t, s, &chunkReader{text, 1})), "the stream differs")
 		})
 	}
 }
@@ -326,7 +315,7 @@ func TestLongRuns(t *testing.T) {
 			t.Run(strings.TrimSpace(opening)+unit, func(t *testing.T) {
 				want := s.Segment(text)
 				checkContract(t, text, want)
-				require.True(t, equalSentences(want, scanAll(t, s, &chunkReader{text, 4096})), "the stream differs")
+				require.True(t, slices.Equal(want, scanAll(t, s, &chunkReader{text, 4096})), "the stream differs")
 			})
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -287,22 +288,10 @@ func scoreCase(seg *segment.Segmenter, c testCase) (caseResult, error) {
 	for _, s := range sents {
 		r.Got = append(r.Got, normalize(s.Text))
 	}
-	r.Exact = equalStrings(r.Want, r.Got)
+	r.Exact = slices.Equal(r.Want, r.Got)
 	gold, _ := goldBoundaries(c.Sentences)
 	r.Scores, _, _ = compare(gold, boundariesOf(c.Text, ends))
 	return r, nil
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // scoreCases scores every case. Cases whose gold does not match their text
