@@ -71,7 +71,7 @@ func (s *Segmenter) ends(c candidate) bool {
 		// Inside a paragraph, a date line or a caption runs into the next
 		// sentence when its line break was lost: "Thursday, May 7, 2015 On
 		// Tuesday, the government", "Playstation VR demo Image: Nick Moreau."
-		return isCreditLabel(c.next) || isYear(c.prev) && startsUpper(c.next) && opensWithDate(c.head) && isDateLine(c.head)
+		return s.opensCredit(c.next) || isYear(c.prev) && startsUpper(c.next) && opensWithDate(c.head) && isDateLine(c.head)
 	}
 }
 
@@ -609,21 +609,11 @@ func (l *listState) nextItem(text string, toks []token, i int) bool {
 	return true
 }
 
-// creditLabels open a photo or image credit: "Image: Nick Moreau.",
-// "Photo: Reuters".
-var creditLabels = [...]string{"Image:", "Photo:", "Photograph:", "Picture:", "Credit:", "Video:", "Graphic:", "Illustration:"}
-
-// isCreditLabel reports whether tok opens a credit.
-func isCreditLabel(tok string) bool {
-	if len(tok) < 6 || tok[len(tok)-1] != ':' {
-		return false
-	}
-	for _, l := range creditLabels {
-		if tok == l {
-			return true
-		}
-	}
-	return false
+// opensCredit reports whether tok is a label that opens a photo or image
+// credit ("Image:", "Photo:"), one of the credit markers of data/meta.txt
+// that stands as a word of its own.
+func (s *Segmenter) opensCredit(tok string) bool {
+	return len(tok) >= 6 && tok[len(tok)-1] == ':' && s.kinds.startsCredit(tok)
 }
 
 // isYear reports whether tok is a four-digit year.
@@ -634,6 +624,6 @@ func isYear(tok string) bool {
 // needsDecision reports whether the boundary after prev and before next,
 // inside a paragraph, is a candidate: prev ends in sentence punctuation, or
 // next opens a credit, or prev is the year that closes a date line.
-func needsDecision(prev, next string) bool {
-	return hasFinalPunct(prev) || isCreditLabel(next) || isYear(prev)
+func (s *Segmenter) needsDecision(prev, next string) bool {
+	return hasFinalPunct(prev) || s.opensCredit(next) || isYear(prev)
 }

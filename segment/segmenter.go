@@ -187,7 +187,7 @@ func (p *pass) paragraph(toks []token, para paragraph) {
 		} else if p.list.nextItem(text, toks, i) {
 			p.emit(p.start, toks[i-1].end)
 			p.start = t.start
-		} else if t.breakBefore || needsDecision(text[toks[i-1].start:toks[i-1].end], text[t.start:t.end]) {
+		} else if t.breakBefore || p.s.needsDecision(text[toks[i-1].start:toks[i-1].end], text[t.start:t.end]) {
 			at := inText
 			if t.breakBefore {
 				at = atBreak
