@@ -66,12 +66,12 @@ func (s *Segmenter) ends(c candidate) bool {
 		// here, and not when the next block carries on in lower case,
 		// unless the block is a date line, which nothing continues.
 		if c.at == atBreak {
-			return !startsLower(c.next) || isDateLine(c.head)
+			return !startsLower(c.next) || s.dateLine(c.head)
 		}
 		// Inside a paragraph, a date line or a caption runs into the next
 		// sentence when its line break was lost: "Thursday, May 7, 2015 On
 		// Tuesday, the government", "Playstation VR demo Image: Nick Moreau."
-		return s.opensCredit(c.next) || isYear(c.prev) && startsUpper(c.next) && opensWithDate(c.head) && isDateLine(c.head)
+		return s.opensCredit(c.next) || isYear(c.prev) && startsUpper(c.next) && s.opensWithDate(c.head) && s.dateLine(c.head)
 	}
 }
 
@@ -442,61 +442,24 @@ func isWebAddress(w string) bool {
 // or a long run of white space quadratic.
 const maxOpening = 256
 
-// isDateLine reports whether s is a short line that gives a date:
-// "Saturday, September 12, 2015", "Jan 10, 2022", "12 March 2021".
-func isDateLine(s string) bool {
-	if len(s) > maxOpening {
-		return false
-	}
-	words, month, year := 0, false, false
-	for w := range fieldsForward(s) {
-		if words++; words > 6 {
-			return false
-		}
-		w = strings.TrimRight(w, ",.")
-		switch {
-		case isMonthName(w):
-			month = true
-		case len(w) == 4 && isNumber(w):
-			year = true
-		}
-	}
-	return month && year
+// dateLine reports whether s, the sentence so far, is a short line that
+// gives a date: "Saturday, September 12, 2015", "Jan 10, 2022". The words
+// of a date line are data in data/meta.txt, shared with the kinds
+// classifier.
+func (s *Segmenter) dateLine(head string) bool {
+	return len(head) <= maxOpening && s.kinds.isDateLine(head)
 }
 
-// opensWithDate reports whether s starts with a weekday, a month or a day
-// number, as a date line does.
-func opensWithDate(s string) bool {
-	if len(s) > maxOpening {
+// opensWithDate reports whether head starts with a date word (a weekday, a
+// month) or a number, as a date line does.
+func (s *Segmenter) opensWithDate(head string) bool {
+	if len(head) > maxOpening {
 		return false
 	}
-	for w := range fieldsForward(s) {
-		w = strings.TrimRight(w, ",.")
-		if isMonthName(w) || isNumber(w) {
-			return true
-		}
-		for _, d := range weekdays {
-			if strings.EqualFold(w, d) {
-				return true
-			}
-		}
-		return false
-	}
-	return false
-}
-
-var weekdays = [...]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-
-// monthNames holds the English month names and their common short forms.
-var monthNames = [...]string{"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december",
-	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-
-func isMonthName(w string) bool {
-	for _, m := range monthNames {
-		if strings.EqualFold(w, m) {
-			return true
-		}
+	for w := range fieldsForward(head) {
+		w = trimDatePunct(w)
+		var buf [16]byte
+		return isNumber(w) || len(w) <= len(buf) && s.kinds.dateWords[string(foldKey(buf[:0], w))]
 	}
 	return false
 }
