@@ -173,11 +173,7 @@ func TestKindsStream(t *testing.T) {
 
 func TestKindCues(t *testing.T) {
 	s := newTestSegmenter(t)
-	cases := []struct {
-		name string
-		text string
-		want []string // KIND<TAB>text
-	}{
+	cases := []segmentCase{ // want: KIND<TAB>text
 		{"plain text is body", "The talks ended. Both sides said little.",
 			[]string{"body\tThe talks ended.", "body\tBoth sides said little."}},
 		{"dateline stays in the first body sentence",
@@ -230,13 +226,7 @@ func TestKindCues(t *testing.T) {
 		{"divider", "The talks ended.\n\n* * *\n\nA vote follows.",
 			[]string{"body\tThe talks ended.", "boilerplate\t* * *", "body\tA vote follows."}},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			got := s.Segment(tc.text)
-			checkContract(t, tc.text, got)
-			assert.Equal(t, tc.want, kindLines(got))
-		})
-	}
+	runCasesAs(t, s, cases, kindLines)
 }
 
 // TestKindsWithoutMerge checks that kinds do not depend on the merger.

@@ -18,11 +18,18 @@ type segmentCase struct {
 
 func runSegmentCases(t *testing.T, s *Segmenter, cases []segmentCase) {
 	t.Helper()
+	runCasesAs(t, s, cases, texts)
+}
+
+// runCasesAs runs each case through Segment, checks the contract, and
+// compares want with the sentences as lines shows them.
+func runCasesAs(t *testing.T, s *Segmenter, cases []segmentCase, lines func([]Sentence) []string) {
+	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			got := s.Segment(tc.text)
 			checkContract(t, tc.text, got)
-			assert.Equal(t, tc.want, texts(got))
+			assert.Equal(t, tc.want, lines(got))
 		})
 	}
 }
