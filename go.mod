@@ -1,6 +1,6 @@
 module github.com/newsseg/newsseg
 
-go 1.26
+go 1.25.0
 
 require (
 	github.com/neurosnap/sentences v1.1.2
