@@ -21,8 +21,9 @@
 // evalset for the definitions.
 //
 // Speed is measured on all the texts of the data joined by blank lines, one
-// call per run, repeated for at least -time: MB/s (1 MB = 10^6 bytes) and
-// heap allocations per MB (runtime.MemStats.Mallocs). prose has no API to
+// call per run, the segmenters taking turns until each has run for at least
+// -time: MB/s (1 MB = 10^6 bytes) and heap allocations per MB
+// (runtime.MemStats.Mallocs). prose has no API to
 // load its model once, so its time includes loading the model on every call.
 //
 // -quick keeps the first few items of each set and times a single run: a
@@ -37,6 +38,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -184,6 +186,7 @@ func compareAll(systems []system, sets []*evalset.Set, minTime time.Duration) ([
 	}
 	corpus := strings.Join(texts, "\n\n")
 	results := make([]result, len(systems))
+	splits := make([]func(string) int, len(systems))
 	for i, sys := range systems {
 		r := &results[i]
 		for _, s := range sets {
@@ -194,7 +197,10 @@ func compareAll(systems []system, sets []*evalset.Set, minTime time.Duration) ([
 			r.cases = append(r.cases, cases)
 			r.docs = append(r.docs, docs)
 		}
-		r.speed = measure(sys.count, corpus, minTime)
+		splits[i] = sys.count
+	}
+	for i, sp := range measure(splits, corpus, minTime) {
+		results[i].speed = sp
 	}
 	return results, nil
 }
@@ -206,30 +212,54 @@ type speed struct {
 	allocsPerMB float64 // heap allocations per 10^6 bytes
 }
 
-// measure runs split on text once to warm up, then repeatedly until minTime
-// has passed (at least once), and reports its throughput and allocations.
-// Reading runtime.MemStats stops the world, so it is read only around the
-// timed loop.
-func measure(split func(string) int, text string, minTime time.Duration) speed {
-	split(text)
-	runtime.GC()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	start := time.Now()
-	runs := 0
-	for runs == 0 || time.Since(start) < minTime {
+// batchTime is about how long one turn of a segmenter lasts in measure
+// (shorter when -time is).
+const batchTime = 50 * time.Millisecond
+
+// measure times every split on text and counts its allocations. The splits
+// take turns, a batch of calls each, until every one has run for about
+// minTime (at least one call each): a machine whose load changes during the
+// measurement then slows all of them alike, and their ratios hold.
+// Allocations are counted apart, around a single call after a warm-up one,
+// because reading runtime.MemStats stops the world.
+func measure(splits []func(string) int, text string, minTime time.Duration) []speed {
+	out := make([]speed, len(splits))
+	batch := make([]int, len(splits))
+	for i, split := range splits {
+		start := time.Now()
+		split(text) // warm up: lazy initialisation is not counted
+		batch[i] = 1
+		if d, turn := time.Since(start), min(batchTime, minTime); d < turn {
+			batch[i] = int(turn / max(d, time.Microsecond))
+		}
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
 		split(text)
-		runs++
+		runtime.ReadMemStats(&after)
+		out[i].bytes = len(text)
+		if len(text) > 0 {
+			out[i].allocsPerMB = float64(after.Mallocs-before.Mallocs) / (float64(len(text)) / 1e6)
+		}
 	}
-	elapsed := time.Since(start)
-	runtime.ReadMemStats(&after)
-	mb := float64(len(text)) * float64(runs) / 1e6
-	sp := speed{bytes: len(text)}
-	if mb > 0 {
-		sp.mbPerSec = mb / elapsed.Seconds()
-		sp.allocsPerMB = float64(after.Mallocs-before.Mallocs) / mb
+	runs := make([]int, len(splits))
+	elapsed := make([]time.Duration, len(splits))
+	for round := 0; round == 0 || slices.Min(elapsed) < minTime; round++ {
+		for i, split := range splits {
+			start := time.Now()
+			for range batch[i] {
+				split(text)
+			}
+			elapsed[i] += time.Since(start)
+			runs[i] += batch[i]
+		}
 	}
-	return sp
+	for i := range out {
+		if secs := elapsed[i].Seconds(); secs > 0 {
+			out[i].mbPerSec = float64(len(text)) * float64(runs[i]) / 1e6 / secs
+		}
+	}
+	return out
 }
 
 // writeTable prints the results as one Markdown table: a row per figure, a

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -142,9 +143,14 @@ func TestMeasure(t *testing.T) {
 		}
 		return n
 	}
-	sp := measure(allocTen, text, 0)
-	assert.Equal(t, 1000, sp.bytes)
-	assert.Positive(t, sp.mbPerSec)
+	none := func(s string) int { return len(s) }
+	sp := measure([]func(string) int{allocTen, none}, text, time.Millisecond)
+	require.Len(t, sp, 2)
+	for _, s := range sp {
+		assert.Equal(t, 1000, s.bytes)
+		assert.Positive(t, s.mbPerSec)
+	}
 	// 10 allocations per 0.001 MB; a stray runtime allocation may add a few.
-	assert.InDelta(t, 10_000, sp.allocsPerMB, 3_000)
+	assert.InDelta(t, 10_000, sp[0].allocsPerMB, 3_000)
+	assert.InDelta(t, 0, sp[1].allocsPerMB, 3_000)
 }
