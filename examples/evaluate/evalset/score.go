@@ -187,7 +187,7 @@ type Case struct {
 
 // CaseResult is the outcome of one case.
 type CaseResult struct {
-	ID     string
+	ID     string   // the Case's ID
 	Want   []string // gold sentences, normalized
 	Got    []string // system sentences, normalized
 	Exact  bool
@@ -196,9 +196,9 @@ type CaseResult struct {
 
 // CaseReport sums the results of a case file.
 type CaseReport struct {
-	Cases  int
-	Exact  int
-	Scores Scores
+	Cases  int          // cases scored
+	Exact  int          // cases whose sentences match the gold exactly
+	Scores Scores       // boundary scores summed over the cases
 	Misses []CaseResult // the cases that do not match exactly, in file order
 }
 
@@ -246,7 +246,8 @@ func ParseCases(name string, data []byte) ([]Case, error) {
 	return cases, nil
 }
 
-// ScoreCase runs seg on one case.
+// ScoreCase runs seg on one case. An error means the case could not be
+// scored: its gold, or seg's sentences, do not hold the text.
 func ScoreCase(seg Segmenter, c Case) (CaseResult, error) {
 	if err := checkStream("gold", c.Text, c.Sentences); err != nil {
 		return CaseResult{}, fmt.Errorf("case %s: %w", c.ID, err)
@@ -307,7 +308,7 @@ type Document struct {
 
 // BoundaryMiss is one boundary error in a document, with its context.
 type BoundaryMiss struct {
-	Doc    string
+	Doc    string // the Document's Name
 	Kind   string // "FP": system split, gold did not; "FN": gold split, system did not
 	Index  int    // boundary in the non-whitespace stream
 	Before string // about ContextRunes runes of text before the boundary
@@ -316,12 +317,13 @@ type BoundaryMiss struct {
 
 // DocReport sums the results of a set of documents.
 type DocReport struct {
-	Docs   int
-	Scores Scores
+	Docs   int            // documents scored
+	Scores Scores         // boundary scores summed over the documents
 	Misses []BoundaryMiss // in document order, then text order
 }
 
-// ContextRunes is how much text -v shows on each side of a boundary.
+// ContextRunes is how much text a BoundaryMiss keeps on each side of its
+// boundary: enough to read the decision without opening the document.
 const ContextRunes = 40
 
 // ReadDocs reads every NAME.txt in dir with its NAME.sentences, sorted by
