@@ -126,7 +126,7 @@ var readmeOrder = []string{"golden-rules-en.jsonl", "gum-news", "pud-news", "pud
 func setsIn(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("reading the data folder: %w", err)
+		return nil, fmt.Errorf("reading the data folder (run from examples/compare, or give -data): %w", err)
 	}
 	var files, dirs []string
 	for _, e := range entries {
