@@ -107,7 +107,7 @@ func BenchmarkPunktBreaks(b *testing.B) {
 	}
 	for _, d := range []struct {
 		name string
-		d    decider
+		d    punktDecider
 	}{{"fast", fastPunktForTest(b)}, {"slow", slowPunkt(b)}} {
 		b.Run(d.name, func(b *testing.B) {
 			b.ReportAllocs()

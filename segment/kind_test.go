@@ -49,7 +49,7 @@ func TestParsePhrases(t *testing.T) {
 	err := parsePhrases("test", "line ok\nlabel Breaking\n", add)
 	assert.EqualError(t, err, `segment: phrase list test: line 2: "label Breaking": unknown mode`)
 	err = parsePhrases("test", "line\n", add)
-	assert.EqualError(t, err, `segment: phrase list test: line 1: "line" is not MODE PHRASE`)
+	assert.EqualError(t, err, `segment: phrase list test: line 1: "line": not MODE PHRASE`)
 }
 
 // kindLines renders sentences as golden lines: KIND, a tab, the text with
@@ -351,7 +351,7 @@ func BenchmarkClassify(b *testing.B) {
 			for b.Loop() {
 				var c classifier
 				for _, cl := range calls {
-					c.classify(s.kinds, cl.text, cl.from, cl.ends, cl.next)
+					c.classify(s.rules.lex, cl.text, cl.from, cl.ends, cl.next)
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(calls)), "ns/sentence")

@@ -1,6 +1,8 @@
 package segment
 
-import "strings"
+import (
+	"strings"
+)
 
 // Merge reassembles text that arrived already split (one fragment per
 // element, as scraped articles often do) into sentences. Consecutive
@@ -18,7 +20,7 @@ func (s *Segmenter) Merge(fragments []string) []string {
 			continue
 		}
 		if cur.Len() > 0 {
-			if !s.merge || s.ends(seam(cur.String(), f, dots, final)) {
+			if !s.joinBreaks || s.rules.ends(seam(cur.String(), f, dots, final)) {
 				out = append(out, cur.String())
 				cur = strings.Builder{}
 			} else {

@@ -13,9 +13,9 @@ import (
 )
 
 // slowPunkt returns the reference decider: neurosnap's own passes.
-func slowPunkt(tb testing.TB) *punkt {
+func slowPunkt(tb testing.TB) *neurosnapPunkt {
 	tb.Helper()
-	p, err := loadPunkt()
+	p, err := loadNeurosnapPunkt()
 	require.NoError(tb, err)
 	return p
 }
@@ -28,9 +28,9 @@ func fastPunktForTest(tb testing.TB) *fastPunkt {
 }
 
 // withDecider returns a copy of s that asks d instead of its own decider.
-func withDecider(s *Segmenter, d decider) *Segmenter {
+func withDecider(s *Segmenter, d punktDecider) *Segmenter {
 	c := *s
-	c.punkt = d
+	c.rules.punkt = d
 	return &c
 }
 
@@ -212,7 +212,7 @@ func TestFastPunktSegmentEquivalence(t *testing.T) {
 }
 
 func TestFastPunktIsDefault(t *testing.T) {
-	_, ok := newTestSegmenter(t).punkt.(*fastPunkt)
+	_, ok := newTestSegmenter(t).rules.punkt.(*fastPunkt)
 	require.True(t, ok, "New should use the fast Punkt decider")
 }
 

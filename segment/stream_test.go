@@ -125,7 +125,7 @@ func TestScannerLongGaps(t *testing.T) {
 			maxWindow := 0
 			for sc.Scan() {
 				got = append(got, sc.Sentence())
-				maxWindow = max(maxWindow, len(sc.p.text))
+				maxWindow = max(maxWindow, len(sc.p.window()))
 			}
 			require.NoError(t, sc.Err())
 			assert.Equal(t, want, got)
