@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsseg/newsseg/internal/lineformat"
+	"github.com/newsseg/newsseg/internal/punct"
 )
 
 // Kind says how an abbreviation behaves at a period.
@@ -288,12 +289,10 @@ func (s *Set) Lookup(word string) (Kind, bool) {
 func trimWord(w string) string {
 	for w != "" {
 		r, size := utf8.DecodeRuneInString(w)
-		switch r {
-		case '(', '[', '{', '"', '\'', '“', '‘', '«':
-			w = w[size:]
-			continue
+		if !punct.IsOpener(r) {
+			break
 		}
-		break
+		w = w[size:]
 	}
 	return strings.TrimSuffix(w, ".")
 }

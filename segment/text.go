@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsseg/newsseg/internal/punct"
 )
 
 // White space.
@@ -148,19 +150,12 @@ func isCloser(r rune) bool {
 	return false
 }
 
-// isOpeningQuote reports whether r opens a quotation.
-func isOpeningQuote(r rune) bool {
-	switch r {
-	case '"', '\'', '“', '‘', '«', '‹', '„':
-		return true
-	}
-	return false
-}
+// isOpeningQuote reports whether r opens a quotation. The opening quotes
+// and brackets are defined once, in internal/punct, for package abbrev too.
+func isOpeningQuote(r rune) bool { return punct.IsOpeningQuote(r) }
 
 // isOpener reports whether r opens a quotation or a bracket.
-func isOpener(r rune) bool {
-	return isOpeningQuote(r) || r == '(' || r == '[' || r == '{'
-}
+func isOpener(r rune) bool { return punct.IsOpener(r) }
 
 // trimOpeners removes opening quotes and brackets from the start of s.
 func trimOpeners(s string) string {
