@@ -108,6 +108,34 @@ const (
 	maxName       = 4   // a byline without "By" ("Jane Doe")
 )
 
+// The kinds cues, in the order they are tried (see doc.go, "Rules").
+const (
+	cueSection         Rule = "kind-section"
+	cueCarry           Rule = "kind-carry"
+	cueCredit          Rule = "kind-credit"
+	cueInline          Rule = "kind-inline"
+	cueFurniturePrefix Rule = "kind-furniture-prefix"
+	cueBio             Rule = "kind-bio"
+	cueRunInDate       Rule = "kind-run-in-date"
+	cueRunIn           Rule = "kind-run-in"
+	cueLong            Rule = "kind-long"
+	cueFurnitureLine   Rule = "kind-furniture-line"
+	cueSectionHeading  Rule = "kind-section-heading"
+	cueCreditLine      Rule = "kind-credit-line"
+	cueByline          Rule = "kind-byline"
+	cueDateLine        Rule = "kind-date-line"
+	cueFurnitureBlock  Rule = "kind-furniture-block"
+	cueQuestion        Rule = "kind-question"
+	cueSentence        Rule = "kind-sentence"
+	cueRoleLine        Rule = "kind-role-line"
+	cueNameLine        Rule = "kind-name-line"
+	cueLabel           Rule = "kind-label"
+	cueDivider         Rule = "kind-divider"
+	cueLower           Rule = "kind-lower"
+	cueHeadline        Rule = "kind-headline"
+	cueBody            Rule = "kind-body"
+)
+
 // classifier decides the kind of each sentence of one text as the sentence
 // is emitted, in document order, from the sentence, where it starts and ends,
 // the rest of its paragraph (the window the boundary rules see too) and what
@@ -126,122 +154,211 @@ type classifier struct {
 	author    string // the byline's name, for the author's biography
 }
 
-// classify returns the kind of sentence s, which starts as from says; ends
-// says whether it ends a paragraph or a line block, and next is the rest of
-// its paragraph after it ("" when s ends the paragraph or a line block).
-func (c *classifier) classify(lx *lexicon, s string, from where, ends bool, next string) Kind {
-	byline := false
-	k := c.kindOf(lx, s, from, ends, next, &byline)
-	switch k {
+// sentenceCues is what the cues read of one sentence. The values that cost
+// a lookup or a scan are computed once, when a cue first asks.
+type sentenceCues struct {
+	lx   *lexicon
+	s    string // the sentence
+	from where  // where it starts
+	ends bool   // whether it ends a paragraph or a line block
+	next string // the rest of its paragraph after it, "" when ends
+
+	haveOpen, haveWords, haveFinal bool
+	open                           opener
+	words                          int
+	final                          bool
+}
+
+// opener returns the phrases that start with the sentence's first word.
+func (in *sentenceCues) opener() opener {
+	if !in.haveOpen {
+		var buf [maxOpener]byte
+		in.open, in.haveOpen = in.lx.openers[string(openerKey(buf[:0], in.s))], true
+	}
+	return in.open
+}
+
+// wordCount returns the number of words of the sentence, up to
+// maxHeadline+1.
+func (in *sentenceCues) wordCount() int {
+	if !in.haveWords {
+		in.words, in.haveWords = countWords(in.s, maxHeadline), true
+	}
+	return in.words
+}
+
+// isFinal reports whether the sentence ends in sentence punctuation.
+func (in *sentenceCues) isFinal() bool {
+	if !in.haveFinal {
+		in.final, in.haveFinal = hasFinalPunct(lastWord(in.s)), true
+	}
+	return in.final
+}
+
+// effect is what a cue that fires decides: the sentence's kind and what the
+// classifier should remember of it.
+type effect struct {
+	kind      Kind
+	carry     bool   // the rest of the paragraph takes kind too
+	openBlock bool   // a furniture block opens
+	section   bool   // a press release's boilerplate section opens
+	byline    bool   // the sentence is a byline, and author its name
+	author    string // the byline's name
+}
+
+// A cue looks at a sentence and at what the classifier remembers, changing
+// neither, and reports its effect when it fires.
+type cue struct {
+	id   Rule
+	fire func(c *classifier, in *sentenceCues) (effect, bool)
+}
+
+// cues lists the kinds cues in the order they are tried; the first that
+// fires decides. Each line of the package documentation's list of cues is
+// one entry here.
+var cues = [...]cue{
+	{cueSection, func(c *classifier, _ *sentenceCues) (effect, bool) {
+		return effect{kind: Boilerplate}, c.section
+	}},
+	{cueCarry, func(c *classifier, in *sentenceCues) (effect, bool) {
+		return effect{kind: c.carry, carry: true}, in.from == startText && c.carrying
+	}},
+	{cueCredit, func(_ *classifier, in *sentenceCues) (effect, bool) {
+		// A credit, or the caption it follows.
+		return effect{kind: Meta}, in.lx.startsCredit(in.s) || in.lx.startsCredit(in.next)
+	}},
+	{cueInline, func(_ *classifier, in *sentenceCues) (effect, bool) {
+		return effect{kind: Body}, in.from == startText
+	}},
+	// From here on the sentence starts a paragraph or a line.
+	{cueFurniturePrefix, func(c *classifier, in *sentenceCues) (effect, bool) {
+		return effect{kind: Boilerplate, carry: true, openBlock: c.body}, hasPrefix(in.s, in.opener().prefixes)
+	}},
+	{cueBio, func(c *classifier, in *sentenceCues) (effect, bool) {
+		ok := in.from == startParagraph && c.body && c.author != "" && in.lx.isBio(in.s, c.author)
+		return effect{kind: Meta, carry: true}, ok
+	}},
+	// A sentence that starts a line but ends inside it is running text, or
+	// a dateline the boundary rules split from the sentence it runs into.
+	{cueRunInDate, func(_ *classifier, in *sentenceCues) (effect, bool) {
+		ok := !in.ends && !in.isFinal() && in.opener().date && in.wordCount() <= maxDateLine && in.lx.isDateLine(in.s)
+		return effect{kind: Meta}, ok
+	}},
+	{cueRunIn, func(_ *classifier, in *sentenceCues) (effect, bool) {
+		return effect{kind: Body}, !in.ends
+	}},
+	// From here on the sentence is a line or paragraph of its own. Only a
+	// heading, a furniture block or a question can make a long one
+	// anything but Body.
+	{cueLong, func(c *classifier, in *sentenceCues) (effect, bool) {
+		final, s := in.isFinal(), in.s
+		ok := len(s) > maxLineBytes || final && !c.furniture && len(s) > maxMetaBytes && !endsInQuestionOrExclamation(s)
+		if !ok {
+			words := in.wordCount()
+			ok = words > maxHeadline || final && words > maxFurniture && !endsInQuestionOrExclamation(s)
+		}
+		return effect{kind: Body}, ok
+	}},
+	{cueFurnitureLine, func(c *classifier, in *sentenceCues) (effect, bool) {
+		if in.wordCount() > maxLine {
+			return effect{}, false
+		}
+		var kbuf [maxKey]byte
+		block, ok := in.lx.lines[string(lineKey(foldKey(kbuf[:0], in.s)))]
+		return effect{kind: Boilerplate, openBlock: block && c.body}, ok
+	}},
+	{cueSectionHeading, func(c *classifier, in *sentenceCues) (effect, bool) {
+		words := in.wordCount()
+		ok := words <= maxLine && c.body && sectionHeading(in.opener().sections, in.s, words)
+		return effect{kind: Boilerplate, section: true}, ok
+	}},
+	{cueCreditLine, func(_ *classifier, in *sentenceCues) (effect, bool) {
+		return effect{kind: Meta}, in.wordCount() <= maxCreditLine && in.lx.hasCredit(in.s)
+	}},
+	{cueByline, func(_ *classifier, in *sentenceCues) (effect, bool) {
+		name, ok := byline(in.opener().bylines, in.s, in.wordCount())
+		return effect{kind: Meta, byline: true, author: name}, ok
+	}},
+	{cueDateLine, func(_ *classifier, in *sentenceCues) (effect, bool) {
+		return effect{kind: Meta}, in.opener().date && in.wordCount() <= maxDateLine && in.lx.isDateLine(in.s)
+	}},
+	{cueFurnitureBlock, func(c *classifier, in *sentenceCues) (effect, bool) {
+		return effect{kind: Boilerplate}, c.furniture && in.wordCount() <= maxFurniture
+	}},
+	// A question on a line of its own is a headline ("What is the debt
+	// ceiling?") before the body, a heading inside it.
+	{cueQuestion, func(c *classifier, in *sentenceCues) (effect, bool) {
+		if !in.isFinal() || !endsInQuestionOrExclamation(in.s) || startsLower(in.s) {
+			return effect{}, false
+		}
+		words := in.wordCount()
+		return effect{kind: Headline}, !c.body && !c.headline && words <= maxHeadline || c.body && words <= maxSubhead
+	}},
+	{cueSentence, func(_ *classifier, in *sentenceCues) (effect, bool) {
+		return effect{kind: Body}, in.isFinal()
+	}},
+	// From here on the line has no final punctuation.
+	{cueRoleLine, func(c *classifier, in *sentenceCues) (effect, bool) {
+		return effect{kind: Meta}, c.byline && !c.body && in.wordCount() <= maxRoleLine // "Associated Press" under "By Jane Doe"
+	}},
+	{cueNameLine, func(c *classifier, in *sentenceCues) (effect, bool) {
+		// A byline without "By".
+		return effect{kind: Meta}, c.prev == Headline && c.headline && !c.body && in.wordCount() <= maxName && isName(in.s)
+	}},
+	{cueLabel, func(c *classifier, in *sentenceCues) (effect, bool) {
+		// A label or a navigation link; inside the body a short line in
+		// mixed case is a heading ("Reaction").
+		words := in.wordCount()
+		return effect{kind: Boilerplate}, words <= maxCapsLabel && isAllCaps(in.s) || !c.body && words <= maxLabel
+	}},
+	{cueDivider, func(_ *classifier, in *sentenceCues) (effect, bool) {
+		// A divider ("* * *"), a breadcrumb ("Home » News").
+		return effect{kind: Boilerplate}, !hasLetter(in.s) || isBreadcrumb(in.s)
+	}},
+	{cueLower, func(_ *classifier, in *sentenceCues) (effect, bool) {
+		return effect{kind: Body}, startsLower(in.s)
+	}},
+	{cueHeadline, func(c *classifier, in *sentenceCues) (effect, bool) {
+		words := in.wordCount()
+		return effect{kind: Headline}, !c.body && words <= maxHeadline || c.body && words <= maxSubhead
+	}},
+	{cueBody, func(*classifier, *sentenceCues) (effect, bool) {
+		return effect{kind: Body}, true
+	}},
+}
+
+// classify returns the kind of sentence s, which starts as from says, and
+// the cue that decided it; ends says whether it ends a paragraph or a line
+// block, and next is the rest of its paragraph after it ("" when s ends the
+// paragraph or a line block). It is the one place where the classifier's
+// state changes.
+func (c *classifier) classify(lx *lexicon, s string, from where, ends bool, next string) (Kind, Rule) {
+	in := sentenceCues{lx: lx, s: s, from: from, ends: ends, next: next}
+	var e effect
+	var id Rule
+	for i := range cues {
+		var ok bool
+		if e, ok = cues[i].fire(c, &in); ok {
+			id = cues[i].id
+			break
+		}
+	}
+	if from != startText || e.carry {
+		c.carrying, c.carry = e.carry, e.kind
+	}
+	c.furniture = c.furniture || e.openBlock
+	c.section = c.section || e.section
+	if e.byline {
+		c.author = strings.Clone(e.author) // not a slice of a stream's window
+	}
+	switch e.kind {
 	case Body:
 		c.body = true
 		c.furniture = false
 	case Headline:
 		c.headline = true
 	}
-	c.byline = byline
-	c.prev = k
-	return k
-}
-
-func (c *classifier) kindOf(lx *lexicon, s string, from where, ends bool, next string, isByline *bool) Kind {
-	if c.section {
-		return Boilerplate
-	}
-	if from == startText {
-		if c.carrying {
-			return c.carry
-		}
-	} else {
-		c.carrying = false
-	}
-	if lx.startsCredit(s) || lx.startsCredit(next) {
-		return Meta // a credit, or the caption it follows
-	}
-	if from == startText {
-		return Body
-	}
-	// The sentence starts a paragraph or a line. Compare its beginning with
-	// the phrases that start with its first word.
-	var obuf [maxOpener]byte
-	open := lx.openers[string(openerKey(obuf[:0], s))]
-	if hasPrefix(s, open.prefixes) {
-		c.carrying, c.carry = true, Boilerplate
-		c.furniture = c.furniture || c.body
-		return Boilerplate
-	}
-	if from == startParagraph && c.body && c.author != "" && lx.isBio(s, c.author) {
-		c.carrying, c.carry = true, Meta
-		return Meta
-	}
-	final := hasFinalPunct(lastWord(s))
-	if !ends {
-		// It starts a line but ends inside it: running text, or a dateline
-		// the boundary rules split from the sentence it runs into.
-		if !final && open.date && countWords(s, maxDateLine) <= maxDateLine && lx.isDateLine(s) {
-			return Meta
-		}
-		return Body
-	}
-	// A line or paragraph of its own. Only a heading, a furniture block or
-	// a question can make a long one anything but Body.
-	if len(s) > maxLineBytes || final && !c.furniture && len(s) > maxMetaBytes && !endsInQuestionOrExclamation(s) {
-		return Body
-	}
-	words := countWords(s, maxHeadline)
-	if words > maxHeadline || final && words > maxFurniture && !endsInQuestionOrExclamation(s) {
-		return Body
-	}
-	if words <= maxLine {
-		var kbuf [maxKey]byte
-		if block, ok := lx.lines[string(lineKey(foldKey(kbuf[:0], s)))]; ok {
-			c.furniture = c.furniture || block && c.body
-			return Boilerplate
-		}
-		if c.body && sectionHeading(open.sections, s, words) {
-			c.section = true
-			return Boilerplate
-		}
-	}
-	if words <= maxCreditLine && lx.hasCredit(s) {
-		return Meta
-	}
-	if name, ok := byline(open.bylines, s, words); ok {
-		*isByline = true
-		c.author = strings.Clone(name) // not a slice of a stream's window
-		return Meta
-	}
-	if open.date && words <= maxDateLine && lx.isDateLine(s) {
-		return Meta
-	}
-	if c.furniture && words <= maxFurniture {
-		return Boilerplate
-	}
-	if final {
-		// A question on a line of its own is a headline ("What is the
-		// debt ceiling?") before the body, a heading inside it.
-		switch {
-		case !endsInQuestionOrExclamation(s) || startsLower(s):
-		case !c.body && !c.headline && words <= maxHeadline, c.body && words <= maxSubhead:
-			return Headline
-		}
-		return Body
-	}
-	switch {
-	case c.byline && !c.body && words <= maxRoleLine:
-		return Meta // "Associated Press" under "By Jane Doe"
-	case c.prev == Headline && c.headline && !c.body && words <= maxName && isName(s):
-		return Meta // a byline without "By"
-	case words <= maxCapsLabel && isAllCaps(s), !c.body && words <= maxLabel:
-		// A label or a navigation link; inside the body a short line in
-		// mixed case is a heading ("Reaction").
-		return Boilerplate
-	case !hasLetter(s), isBreadcrumb(s):
-		return Boilerplate // a divider ("* * *"), a breadcrumb ("Home » News")
-	case startsLower(s):
-		return Body
-	case !c.body && words <= maxHeadline, c.body && words <= maxSubhead:
-		return Headline
-	}
-	return Body
+	c.byline = e.byline
+	c.prev = e.kind
+	return e.kind, id
 }

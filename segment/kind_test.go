@@ -171,64 +171,6 @@ func TestKindsStream(t *testing.T) {
 	}
 }
 
-func TestKindCues(t *testing.T) {
-	s := newTestSegmenter(t)
-	cases := []segmentCase{ // want: KIND<TAB>text
-		{"plain text is body", "The talks ended. Both sides said little.",
-			[]string{"body\tThe talks ended.", "body\tBoth sides said little."}},
-		{"dateline stays in the first body sentence",
-			"Talks stall in Geneva\n\nGENEVA (AP) — Officials said on Monday that the talks had stalled.",
-			[]string{"headline\tTalks stall in Geneva", "body\tGENEVA (AP) — Officials said on Monday that the talks had stalled."}},
-		{"kicker, headline, byline, read time",
-			"EXCLUSIVE\nMayor quits after audit\nBy JANE DOE, Associated Press\n5 min read\n\nThe mayor resigned on Friday.",
-			[]string{"boilerplate\tEXCLUSIVE", "headline\tMayor quits after audit", "meta\tBy JANE DOE, Associated Press",
-				"meta\t5 min read", "body\tThe mayor resigned on Friday."}},
-		{"time stamps in several shapes",
-			"Mayor quits after audit\n\nSaturday, September 12, 2015\n\nUpdated 3:45 p.m. ET\n\n2022-01-10 08:00 UTC+1\n\nThe mayor resigned.",
-			[]string{"headline\tMayor quits after audit", "meta\tSaturday, September 12, 2015", "meta\tUpdated 3:45 p.m. ET",
-				"meta\t2022-01-10 08:00 UTC+1", "body\tThe mayor resigned."}},
-		{"a number alone is not a date line", "Mayor quits after audit\n\n2015\n\nThe mayor resigned.",
-			[]string{"headline\tMayor quits after audit", "boilerplate\t2015", "body\tThe mayor resigned."}},
-		{"a sentence opening with By is no byline", "By Tuesday, officials had agreed.",
-			[]string{"body\tBy Tuesday, officials had agreed."}},
-		{"caption and credit",
-			"The talks went on. Officials met.\n\nSherman speaks in Geneva. (AP Photo/Evan Vucci)\n\nThe talks ended.",
-			[]string{"body\tThe talks went on.", "body\tOfficials met.", "meta\tSherman speaks in Geneva.",
-				"meta\t(AP Photo/Evan Vucci)", "body\tThe talks ended."}},
-		{"a credit in another paragraph leaves the text before it alone",
-			"The talks ended.\n\nPhoto: Reuters",
-			[]string{"body\tThe talks ended.", "meta\tPhoto: Reuters"}},
-		{"advertisement inside the body",
-			"The talks ended.\n\nAdvertisement\n\nThe vote is set for Tuesday.",
-			[]string{"body\tThe talks ended.", "boilerplate\tAdvertisement", "body\tThe vote is set for Tuesday."}},
-		{"a furniture block ends where running text resumes",
-			"The talks ended.\n\nRelated Stories\nTalks resume in Vienna\n\nSign up now.\n\n" +
-				"The vote, which had been set for Tuesday, was moved to the following week after the two sides failed to agree.",
-			[]string{"body\tThe talks ended.", "boilerplate\tRelated Stories", "boilerplate\tTalks resume in Vienna",
-				"boilerplate\tSign up now.", "body\tThe vote, which had been set for Tuesday, was moved to the following week after the two sides failed to agree."}},
-		{"a block heading before the body does not swallow the headline",
-			"Subscribe\n\nTalks stall in Geneva\n\nThe talks ended.",
-			[]string{"boilerplate\tSubscribe", "headline\tTalks stall in Geneva", "body\tThe talks ended."}},
-		{"section heading inside the body", "The talks ended.\n\nWhat happens next\n\nA vote follows.",
-			[]string{"body\tThe talks ended.", "headline\tWhat happens next", "body\tA vote follows."}},
-		{"copyright paragraph", "The talks ended.\n\nCopyright 2024 The Associated Press. All rights reserved.",
-			[]string{"body\tThe talks ended.", "boilerplate\tCopyright 2024 The Associated Press.", "boilerplate\tAll rights reserved."}},
-		{"about section of a press release",
-			"Acme opened a plant today.\n\nAbout Acme Corp.\nAcme makes widgets. It employs 300 people.",
-			[]string{"body\tAcme opened a plant today.", "boilerplate\tAbout Acme Corp.", "boilerplate\tAcme makes widgets.",
-				"boilerplate\tIt employs 300 people."}},
-		{"about in the body is no section", "Acme opened a plant today.\n\nAbout the plant\n\nIt employs 300 people.",
-			[]string{"body\tAcme opened a plant today.", "headline\tAbout the plant", "body\tIt employs 300 people."}},
-		{"author biography",
-			"Why we walk\n\nBy Maria Lopez\n\nWalking is good.\n\nLopez, a planner, teaches at Reed. She lives in Portland.",
-			[]string{"headline\tWhy we walk", "meta\tBy Maria Lopez", "body\tWalking is good.",
-				"meta\tLopez, a planner, teaches at Reed.", "meta\tShe lives in Portland."}},
-		{"divider", "The talks ended.\n\n* * *\n\nA vote follows.",
-			[]string{"body\tThe talks ended.", "boilerplate\t* * *", "body\tA vote follows."}},
-	}
-	runCasesAs(t, s, cases, kindLines)
-}
-
 // TestKindsWithoutMerge checks that kinds do not depend on the merger.
 func TestKindsWithoutMerge(t *testing.T) {
 	s := newTestSegmenter(t, WithoutMerge())

@@ -18,6 +18,54 @@ type rules struct {
 	lex     *lexicon
 }
 
+// Rule names a rule of the segmenter: a boundary rule, which ends a
+// sentence at a candidate or keeps the candidate inside it, or a kinds cue,
+// which gives a sentence its Kind. Its value is a short stable ID such as
+// "abbrev-title"; the package documentation lists every ID in the order
+// the rules are tried, with an example of each. An ID is never renamed or
+// reused: a new rule gets a new ID, a constant below and a line in doc.go.
+type Rule string
+
+// The boundary rules, in the order they are tried (see doc.go, "Rules").
+const (
+	ruleTextEnd         Rule = "text-end"
+	ruleWindowCut       Rule = "window-cut"
+	ruleWindowSize      Rule = "window-size"
+	ruleNoMerge         Rule = "no-merge"
+	ruleListItem        Rule = "list-item"
+	ruleCloserAlone     Rule = "closer-alone"
+	ruleQuestion        Rule = "question"
+	ruleEllipsisOpener  Rule = "ellipsis-opener"
+	ruleEllipsisBreak   Rule = "ellipsis-break"
+	ruleEllipsisPeriod  Rule = "ellipsis-period"
+	ruleEllipsisCapital Rule = "ellipsis-capital"
+	ruleSpacedDots      Rule = "spaced-dots"
+	ruleDotsAfterPeriod Rule = "dots-after-period"
+	ruleListMarker      Rule = "list-marker"
+	ruleWebAddress      Rule = "web-address"
+	ruleAbbrevTitle     Rule = "abbrev-title"
+	ruleAbbrevNumber    Rule = "abbrev-number"
+	ruleAbbrevQuote     Rule = "abbrev-quote"
+	ruleAbbrevLower     Rule = "abbrev-lower"
+	ruleAbbrevContinuer Rule = "abbrev-continuer"
+	ruleAbbrevFronted   Rule = "abbrev-fronted"
+	ruleAbbrevCapital   Rule = "abbrev-capital"
+	ruleNumberCapital   Rule = "number-capital"
+	ruleMiddleInitial   Rule = "middle-initial"
+	ruleQuoteCapital    Rule = "quote-capital"
+	ruleQuoteLower      Rule = "quote-lower"
+	ruleNumericWord     Rule = "numeric-word"
+	rulePunkt           Rule = "punkt"
+	ruleBlankLine       Rule = "layout-blank-line"
+	ruleLineBreak       Rule = "layout-line-break"
+	ruleMergeSeam       Rule = "merge-seam"
+	ruleDateLine        Rule = "date-line"
+	ruleLayoutWrap      Rule = "layout-wrap"
+	ruleCreditRunIn     Rule = "credit-run-in"
+	ruleDateRunIn       Rule = "date-run-in"
+	ruleNoPunct         Rule = "no-punct"
+)
+
 // boundary says where a candidate break lies.
 type boundary uint8
 
@@ -43,6 +91,7 @@ type candidate struct {
 	head  string   // the current sentence so far, ending with prev
 	rest  string   // next's paragraph from next on, for looking past ". . ."
 	at    boundary // where the candidate lies
+	seam  Rule     // at a break, the layout rule that made it one
 
 	// dots counts the lone "." tokens that end head (prev included);
 	// wordFinal says whether the word before them, inside head, ends in a
@@ -51,72 +100,83 @@ type candidate struct {
 	wordFinal bool
 }
 
-// ends reports whether a sentence ends after c.prev. It is the one decision
-// path shared by Segment and Merge.
-func (s *rules) ends(c candidate) bool {
+// ends reports whether a sentence ends after c.prev, and the rule that
+// decided. It is the one decision path shared by Segment and Merge.
+func (s *rules) ends(c candidate) (bool, Rule) {
 	if c.next == "" {
-		return true
+		return true, ruleTextEnd
 	}
 	body, closed := trimClosers(c.prev)
 	last, _ := utf8.DecodeLastRuneInString(body)
 	switch {
 	case body == "":
 		// A stray closing quote or bracket on its own.
-		return c.at == atBreak && !startsLower(c.next)
+		return c.at == atBreak && !startsLower(c.next), ruleCloserAlone
 	case last == '?' || last == '!' || last == '？' || last == '！':
 		// "“Why now?” asked Smith." and "Yahoo! in" go on in running text.
-		return c.at == atBreak || !startsLower(c.next)
+		return c.at == atBreak || !startsLower(c.next), ruleQuestion
 	case last == '…' || strings.HasSuffix(body, ".."):
 		return s.ellipsisEnds(c, body)
 	case last == '.' || last == '。':
 		return s.periodEnds(c, body, closed)
-	default:
-		// No sentence punctuation: only a layout break can end a sentence
-		// here, and not when the next block carries on in lower case,
-		// unless the block is a date line, which nothing continues.
-		if c.at == atBreak {
-			return !startsLower(c.next) || s.dateLine(c.head)
-		}
-		// Inside a paragraph, a date line or a caption runs into the next
-		// sentence when its line break was lost: "Thursday, May 7, 2015 On
-		// Tuesday, the government", "Playstation VR demo Image: Nick Moreau."
-		return s.opensCredit(c.next) || isYear(c.prev) && startsUpper(c.next) && s.opensWithDate(c.head) && s.dateLine(c.head)
 	}
+	// No sentence punctuation: only a layout break can end a sentence
+	// here, and not when the next block carries on in lower case, unless
+	// the block is a date line, which nothing continues.
+	if c.at == atBreak {
+		switch {
+		case !startsLower(c.next):
+			return true, c.seam
+		case s.dateLine(c.head):
+			return true, ruleDateLine
+		}
+		return false, ruleLayoutWrap
+	}
+	// Inside a paragraph, a date line or a caption runs into the next
+	// sentence when its line break was lost: "Thursday, May 7, 2015 On
+	// Tuesday, the government", "Playstation VR demo Image: Nick Moreau."
+	switch {
+	case s.opensCredit(c.next):
+		return true, ruleCreditRunIn
+	case isYear(c.prev) && startsUpper(c.next) && s.opensWithDate(c.head) && s.dateLine(c.head):
+		return true, ruleDateRunIn
+	}
+	return false, ruleNoPunct
 }
 
 // periodEnds decides a token whose body (the token without closing quotes
 // and brackets) ends in a period.
-func (s *rules) periodEnds(c candidate, body string, closed bool) bool {
+func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 	if body == "." {
-		return spacedDotsEnd(c)
+		return spacedDotsEnd(c), ruleSpacedDots
 	}
 	if c.next == "." && !closed {
 		// "compounds. . . . The practice": the word's own period ends the
 		// sentence when a capital follows the run of dots.
-		return startsUpper(afterSpacedDots(c.rest))
+		return startsUpper(afterSpacedDots(c.rest)), ruleDotsAfterPeriod
 	}
 	word := trimOpeners(body)
 	if listHead(c.head) {
-		return false // "1. The first item", "• 9. The first item"
+		return false, ruleListMarker // "1. The first item", "• 9. The first item"
 	}
 	if isWebAddress(word) {
-		return startsUpper(c.next) // "at www.example.co.nz. Names of"
+		return startsUpper(c.next), ruleWebAddress // "at www.example.co.nz. Names of"
 	}
 	plainWord := false // a Numeric entry used as a word
 	if kind, ok := s.abbrevs.Lookup(word); ok {
 		switch kind {
 		case abbrev.Title:
-			return false
+			return false, ruleAbbrevTitle
 		case abbrev.Numeric:
 			if startsDigit(c.next) {
-				return false
+				return false, ruleAbbrevNumber
 			}
 			// "He voted no. Rep. Jones": not an abbreviation here, though
 			// Punkt's model lists "no" as one.
 			plainWord = true
 		case abbrev.Month:
 			if startsDigit(c.next) {
-				return false
+				return false, ruleAbbrevNumber
 			}
 			return s.abbrevEnds(c)
 		default:
@@ -124,25 +184,25 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) bool {
 		}
 	}
 	if isNumber(word[:len(word)-1]) && startsUpper(c.next) {
-		return true // "in 2014. NATO and"
+		return true, ruleNumberCapital // "in 2014. NATO and"
 	}
 	if initial, before := splitInitial(word); isCapitalInitial(initial) && startsUpper(c.next) && s.middleInitial(c, before) {
-		return false // "John Q. Public", "George W. Bush", "(AP Photo/J. Scott Applewhite)"
+		return false, ruleMiddleInitial // "John Q. Public", "George W. Bush", "(AP Photo/J. Scott Applewhite)"
 	}
 	if closed {
 		// Punkt reads a period inside quotes as unreliable and cannot see
 		// the capital behind an opening quote.
 		if startsUpper(c.next) {
-			return true // `a thousand fold." "I think`
+			return true, ruleQuoteCapital // `a thousand fold." "I think`
 		}
 		if c.at == inText && startsLower(c.next) {
-			return false // "This is great." she said.
+			return false, ruleQuoteLower // "This is great." she said.
 		}
 	}
 	if plainWord {
-		return !startsLower(c.next)
+		return !startsLower(c.next), ruleNumericWord
 	}
-	return s.punkt.breaks(c.prev, c.next, c.after)
+	return s.punkt.breaks(c.prev, c.next, c.after), rulePunkt
 }
 
 // isCapitalInitial reports whether w is one capital letter and a period: "Q.".
@@ -195,19 +255,19 @@ func isPronoun(w string) bool {
 
 // abbrevEnds decides an abbreviation that can end a sentence ("U.S.",
 // "Inc.", "Calif.", "a.m.") by what follows it.
-func (s *rules) abbrevEnds(c candidate) bool {
+func (s *rules) abbrevEnds(c candidate) (bool, Rule) {
 	first, _ := utf8.DecodeRuneInString(c.next)
 	switch {
 	case isOpeningQuote(first):
-		return true // a quotation opens a new sentence
+		return true, ruleAbbrevQuote // a quotation opens a new sentence
 	case !startsUpper(c.next):
-		return false // "the U.S. limit", "Inc. (NYSE: X)", "the U.S. 10-year"
+		return false, ruleAbbrevLower // "the U.S. limit", "Inc. (NYSE: X)", "the U.S. 10-year"
 	case s.continues(c.next):
-		return false // "the U.S. Navy", "5 p.m. Monday"
+		return false, ruleAbbrevContinuer // "the U.S. Navy", "5 p.m. Monday"
 	case s.frontedPhrase(c.head):
-		return false // "At 5 a.m. Mr. Smith went"
+		return false, ruleAbbrevFronted // "At 5 a.m. Mr. Smith went"
 	}
-	return true
+	return true, ruleAbbrevCapital
 }
 
 // continues reports whether next, a capitalised word after an abbreviation,
@@ -238,20 +298,20 @@ func (s *rules) frontedPhrase(head string) bool {
 
 // ellipsisEnds decides a token that ends in an ellipsis ("that....",
 // "really...", "…").
-func (s *rules) ellipsisEnds(c candidate, body string) bool {
+func (s *rules) ellipsisEnds(c candidate, body string) (bool, Rule) {
 	switch {
 	case c.head == c.prev:
-		return false // "... The next thing": an ellipsis that opens a sentence
+		return false, ruleEllipsisOpener // "... The next thing": an ellipsis that opens a sentence
 	case c.at == atBreak:
-		return !startsLower(c.next)
+		return !startsLower(c.next), ruleEllipsisBreak
 	case strings.HasSuffix(body, "...."):
-		return startsUpper(c.next) // "I never meant that.... She left": an ellipsis and a period
+		return startsUpper(c.next), ruleEllipsisPeriod // "I never meant that.... She left": an ellipsis and a period
 	}
 	// An omission ("yields [...] Ozone is", "said… The") ends the sentence
 	// when a capital follows at once; after an opening bracket or quote it
 	// is more often a citation or a quotation running on.
 	r, _ := utf8.DecodeRuneInString(c.next)
-	return unicode.IsUpper(r)
+	return unicode.IsUpper(r), ruleEllipsisCapital
 }
 
 // spacedDotsEnd decides the last dot of a spaced ellipsis (". . ."). Three

@@ -20,7 +20,8 @@ type decisions interface {
 	needed() int                    // the offset from which later decisions need the window
 	paragraph(para paragraph)       // decide the boundaries of one paragraph of the window
 	openEnd() (int, bool)           // the end of the open sentence, if one is open
-	finish()                        // close the open sentence
+	finish()                        // close the open sentence at the end of the input
+	endAtGap()                      // close it before a gap longer than the window
 	decided() bool                  // whether a sentence has been closed since take
 	take(buf []Sentence) []Sentence // the sentences closed, handing buf to the pass
 }
@@ -125,7 +126,7 @@ func (sc *Scanner) fill() {
 			// The gap after the open sentence is longer than any window:
 			// it ends the sentence, as it does in Segment, and need not be
 			// kept.
-			p.finish()
+			p.endAtGap()
 			break
 		}
 		sc.compact(sc.watch.drop())
