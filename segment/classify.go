@@ -108,33 +108,64 @@ const (
 	maxName       = 4   // a byline without "By" ("Jane Doe")
 )
 
-// The kinds cues, in the order they are tried (see doc.go, "Rules").
+// cue numbers the kinds cues, in the order they are tried (see doc.go,
+// "Rules"); cueIDs gives each its stable ID.
+type cue uint8
+
 const (
-	cueSection         Rule = "kind-section"
-	cueCarry           Rule = "kind-carry"
-	cueCredit          Rule = "kind-credit"
-	cueInline          Rule = "kind-inline"
-	cueFurniturePrefix Rule = "kind-furniture-prefix"
-	cueBio             Rule = "kind-bio"
-	cueRunInDate       Rule = "kind-run-in-date"
-	cueRunIn           Rule = "kind-run-in"
-	cueLong            Rule = "kind-long"
-	cueFurnitureLine   Rule = "kind-furniture-line"
-	cueSectionHeading  Rule = "kind-section-heading"
-	cueCreditLine      Rule = "kind-credit-line"
-	cueByline          Rule = "kind-byline"
-	cueDateLine        Rule = "kind-date-line"
-	cueFurnitureBlock  Rule = "kind-furniture-block"
-	cueQuestion        Rule = "kind-question"
-	cueSentence        Rule = "kind-sentence"
-	cueRoleLine        Rule = "kind-role-line"
-	cueNameLine        Rule = "kind-name-line"
-	cueLabel           Rule = "kind-label"
-	cueDivider         Rule = "kind-divider"
-	cueLower           Rule = "kind-lower"
-	cueHeadline        Rule = "kind-headline"
-	cueBody            Rule = "kind-body"
+	cueSection cue = iota
+	cueCarry
+	cueCredit
+	cueInline
+	cueFurniturePrefix
+	cueBio
+	cueRunInDate
+	cueRunIn
+	cueLong
+	cueFurnitureLine
+	cueSectionHeading
+	cueCreditLine
+	cueByline
+	cueDateLine
+	cueFurnitureBlock
+	cueQuestion
+	cueSentence
+	cueRoleLine
+	cueNameLine
+	cueLabel
+	cueDivider
+	cueLower
+	cueHeadline
+	cueBody
+	numCues
 )
+
+var cueIDs = [numCues]Rule{
+	cueSection:         "kind-section",
+	cueCarry:           "kind-carry",
+	cueCredit:          "kind-credit",
+	cueInline:          "kind-inline",
+	cueFurniturePrefix: "kind-furniture-prefix",
+	cueBio:             "kind-bio",
+	cueRunInDate:       "kind-run-in-date",
+	cueRunIn:           "kind-run-in",
+	cueLong:            "kind-long",
+	cueFurnitureLine:   "kind-furniture-line",
+	cueSectionHeading:  "kind-section-heading",
+	cueCreditLine:      "kind-credit-line",
+	cueByline:          "kind-byline",
+	cueDateLine:        "kind-date-line",
+	cueFurnitureBlock:  "kind-furniture-block",
+	cueQuestion:        "kind-question",
+	cueSentence:        "kind-sentence",
+	cueRoleLine:        "kind-role-line",
+	cueNameLine:        "kind-name-line",
+	cueLabel:           "kind-label",
+	cueDivider:         "kind-divider",
+	cueLower:           "kind-lower",
+	cueHeadline:        "kind-headline",
+	cueBody:            "kind-body",
+}
 
 // classifier decides the kind of each sentence of one text as the sentence
 // is emitted, in document order, from the sentence, where it starts and ends,
@@ -152,6 +183,8 @@ type classifier struct {
 	byline    bool   // the previous sentence was a byline
 	prev      Kind   // the kind of the previous sentence
 	author    string // the byline's name, for the author's biography
+
+	in sentenceCues // what the cues read of the sentence being classified
 }
 
 // sentenceCues is what the cues read of one sentence. The values that cost
@@ -167,6 +200,7 @@ type sentenceCues struct {
 	open                           opener
 	words                          int
 	final                          bool
+	author                         string // the name, when the sentence is a byline
 }
 
 // opener returns the phrases that start with the sentence's first word.
@@ -196,135 +230,222 @@ func (in *sentenceCues) isFinal() bool {
 }
 
 // effect is what a cue that fires decides: the sentence's kind and what the
-// classifier should remember of it.
+// classifier should remember of it. It is two bytes, as the cues return it
+// at every sentence.
 type effect struct {
-	kind      Kind
-	carry     bool   // the rest of the paragraph takes kind too
-	openBlock bool   // a furniture block opens
-	section   bool   // a press release's boilerplate section opens
-	byline    bool   // the sentence is a byline, and author its name
-	author    string // the byline's name
+	kind Kind
+	then remember
 }
 
-// A cue looks at a sentence and at what the classifier remembers, changing
-// neither, and reports its effect when it fires.
-type cue struct {
-	id   Rule
-	fire func(c *classifier, in *sentenceCues) (effect, bool)
+// remember lists what a sentence leaves for the sentences after it.
+type remember uint8
+
+const (
+	carry     remember = 1 << iota // the rest of the paragraph takes the same kind
+	openBlock                      // a furniture block opens
+	section                        // a press release's boilerplate section opens
+	isByline                       // the sentence is a byline, naming sentenceCues.author
+)
+
+// when returns flag if cond holds, else nothing.
+func when(cond bool, flag remember) remember {
+	if cond {
+		return flag
+	}
+	return 0
 }
 
-// cues lists the kinds cues in the order they are tried; the first that
-// fires decides. Each line of the package documentation's list of cues is
-// one entry here.
-var cues = [...]cue{
-	{cueSection, func(c *classifier, _ *sentenceCues) (effect, bool) {
-		return effect{kind: Boilerplate}, c.section
-	}},
-	{cueCarry, func(c *classifier, in *sentenceCues) (effect, bool) {
-		return effect{kind: c.carry, carry: true}, in.from == startText && c.carrying
-	}},
-	{cueCredit, func(_ *classifier, in *sentenceCues) (effect, bool) {
-		// A credit, or the caption it follows.
-		return effect{kind: Meta}, in.lx.startsCredit(in.s) || in.lx.startsCredit(in.next)
-	}},
-	{cueInline, func(_ *classifier, in *sentenceCues) (effect, bool) {
-		return effect{kind: Body}, in.from == startText
-	}},
-	// From here on the sentence starts a paragraph or a line.
-	{cueFurniturePrefix, func(c *classifier, in *sentenceCues) (effect, bool) {
-		return effect{kind: Boilerplate, carry: true, openBlock: c.body}, hasPrefix(in.s, in.opener().prefixes)
-	}},
-	{cueBio, func(c *classifier, in *sentenceCues) (effect, bool) {
-		ok := in.from == startParagraph && c.body && c.author != "" && in.lx.isBio(in.s, c.author)
-		return effect{kind: Meta, carry: true}, ok
-	}},
-	// A sentence that starts a line but ends inside it is running text, or
-	// a dateline the boundary rules split from the sentence it runs into.
-	{cueRunInDate, func(_ *classifier, in *sentenceCues) (effect, bool) {
-		ok := !in.ends && !in.isFinal() && in.opener().date && in.wordCount() <= maxDateLine && in.lx.isDateLine(in.s)
-		return effect{kind: Meta}, ok
-	}},
-	{cueRunIn, func(_ *classifier, in *sentenceCues) (effect, bool) {
-		return effect{kind: Body}, !in.ends
-	}},
-	// From here on the sentence is a line or paragraph of its own. Only a
-	// heading, a furniture block or a question can make a long one
-	// anything but Body.
-	{cueLong, func(c *classifier, in *sentenceCues) (effect, bool) {
-		final, s := in.isFinal(), in.s
-		ok := len(s) > maxLineBytes || final && !c.furniture && len(s) > maxMetaBytes && !endsInQuestionOrExclamation(s)
-		if !ok {
-			words := in.wordCount()
-			ok = words > maxHeadline || final && words > maxFurniture && !endsInQuestionOrExclamation(s)
-		}
-		return effect{kind: Body}, ok
-	}},
-	{cueFurnitureLine, func(c *classifier, in *sentenceCues) (effect, bool) {
-		if in.wordCount() > maxLine {
-			return effect{}, false
-		}
-		var kbuf [maxKey]byte
-		block, ok := in.lx.lines[string(lineKey(foldKey(kbuf[:0], in.s)))]
-		return effect{kind: Boilerplate, openBlock: block && c.body}, ok
-	}},
-	{cueSectionHeading, func(c *classifier, in *sentenceCues) (effect, bool) {
+// fire tries cue k on the sentence. Each cue looks at the sentence and at
+// what the classifier remembers, changing neither (but for the sentence's
+// own memo), and reports its effect when it fires. The cues are methods
+// called from this switch rather than a table of function values, which
+// would move the classifier to the heap at every Segment call.
+func (c *classifier) fire(k cue, in *sentenceCues) (effect, bool) {
+	switch k {
+	case cueSection:
+		return c.fireSection(in)
+	case cueCarry:
+		return c.fireCarry(in)
+	case cueCredit:
+		return c.fireCredit(in)
+	case cueInline:
+		return c.fireInline(in)
+	case cueFurniturePrefix:
+		return c.fireFurniturePrefix(in)
+	case cueBio:
+		return c.fireBio(in)
+	case cueRunInDate:
+		return c.fireRunInDate(in)
+	case cueRunIn:
+		return c.fireRunIn(in)
+	case cueLong:
+		return c.fireLong(in)
+	case cueFurnitureLine:
+		return c.fireFurnitureLine(in)
+	case cueSectionHeading:
+		return c.fireSectionHeading(in)
+	case cueCreditLine:
+		return c.fireCreditLine(in)
+	case cueByline:
+		return c.fireByline(in)
+	case cueDateLine:
+		return c.fireDateLine(in)
+	case cueFurnitureBlock:
+		return c.fireFurnitureBlock(in)
+	case cueQuestion:
+		return c.fireQuestion(in)
+	case cueSentence:
+		return c.fireSentence(in)
+	case cueRoleLine:
+		return c.fireRoleLine(in)
+	case cueNameLine:
+		return c.fireNameLine(in)
+	case cueLabel:
+		return c.fireLabel(in)
+	case cueDivider:
+		return c.fireDivider(in)
+	case cueLower:
+		return c.fireLower(in)
+	case cueHeadline:
+		return c.fireHeadline(in)
+	case cueBody:
+		return c.fireBody(in)
+	}
+	return effect{}, false
+}
+
+func (c *classifier) fireSection(_ *sentenceCues) (effect, bool) {
+	return effect{kind: Boilerplate}, c.section
+}
+
+func (c *classifier) fireCarry(in *sentenceCues) (effect, bool) {
+	return effect{c.carry, carry}, in.from == startText && c.carrying
+}
+
+func (c *classifier) fireCredit(in *sentenceCues) (effect, bool) {
+	// A credit, or the caption it follows.
+	return effect{kind: Meta}, in.lx.startsCredit(in.s) || in.lx.startsCredit(in.next)
+}
+
+func (c *classifier) fireInline(in *sentenceCues) (effect, bool) {
+	return effect{kind: Body}, in.from == startText
+}
+
+// The cues from here on see only sentences that start a paragraph or a
+// line.
+func (c *classifier) fireFurniturePrefix(in *sentenceCues) (effect, bool) {
+	return effect{Boilerplate, carry | when(c.body, openBlock)}, hasPrefix(in.s, in.opener().prefixes)
+}
+
+func (c *classifier) fireBio(in *sentenceCues) (effect, bool) {
+	ok := in.from == startParagraph && c.body && c.author != "" && in.lx.isBio(in.s, c.author)
+	return effect{Meta, carry}, ok
+}
+
+// A sentence that starts a line but ends inside it is running text, or a
+// dateline the boundary rules split from the sentence it runs into.
+func (c *classifier) fireRunInDate(in *sentenceCues) (effect, bool) {
+	ok := !in.ends && !in.isFinal() && in.opener().date && in.wordCount() <= maxDateLine && in.lx.isDateLine(in.s)
+	return effect{kind: Meta}, ok
+}
+
+func (c *classifier) fireRunIn(in *sentenceCues) (effect, bool) {
+	return effect{kind: Body}, !in.ends
+}
+
+// The cues from here on see only lines or paragraphs of their own. Only a
+// heading, a furniture block or a question can make a long one anything
+// but Body.
+func (c *classifier) fireLong(in *sentenceCues) (effect, bool) {
+	final, s := in.isFinal(), in.s
+	ok := len(s) > maxLineBytes || final && !c.furniture && len(s) > maxMetaBytes && !endsInQuestionOrExclamation(s)
+	if !ok {
 		words := in.wordCount()
-		ok := words <= maxLine && c.body && sectionHeading(in.opener().sections, in.s, words)
-		return effect{kind: Boilerplate, section: true}, ok
-	}},
-	{cueCreditLine, func(_ *classifier, in *sentenceCues) (effect, bool) {
-		return effect{kind: Meta}, in.wordCount() <= maxCreditLine && in.lx.hasCredit(in.s)
-	}},
-	{cueByline, func(_ *classifier, in *sentenceCues) (effect, bool) {
-		name, ok := byline(in.opener().bylines, in.s, in.wordCount())
-		return effect{kind: Meta, byline: true, author: name}, ok
-	}},
-	{cueDateLine, func(_ *classifier, in *sentenceCues) (effect, bool) {
-		return effect{kind: Meta}, in.opener().date && in.wordCount() <= maxDateLine && in.lx.isDateLine(in.s)
-	}},
-	{cueFurnitureBlock, func(c *classifier, in *sentenceCues) (effect, bool) {
-		return effect{kind: Boilerplate}, c.furniture && in.wordCount() <= maxFurniture
-	}},
-	// A question on a line of its own is a headline ("What is the debt
-	// ceiling?") before the body, a heading inside it.
-	{cueQuestion, func(c *classifier, in *sentenceCues) (effect, bool) {
-		if !in.isFinal() || !endsInQuestionOrExclamation(in.s) || startsLower(in.s) {
-			return effect{}, false
-		}
-		words := in.wordCount()
-		return effect{kind: Headline}, !c.body && !c.headline && words <= maxHeadline || c.body && words <= maxSubhead
-	}},
-	{cueSentence, func(_ *classifier, in *sentenceCues) (effect, bool) {
-		return effect{kind: Body}, in.isFinal()
-	}},
-	// From here on the line has no final punctuation.
-	{cueRoleLine, func(c *classifier, in *sentenceCues) (effect, bool) {
-		return effect{kind: Meta}, c.byline && !c.body && in.wordCount() <= maxRoleLine // "Associated Press" under "By Jane Doe"
-	}},
-	{cueNameLine, func(c *classifier, in *sentenceCues) (effect, bool) {
-		// A byline without "By".
-		return effect{kind: Meta}, c.prev == Headline && c.headline && !c.body && in.wordCount() <= maxName && isName(in.s)
-	}},
-	{cueLabel, func(c *classifier, in *sentenceCues) (effect, bool) {
-		// A label or a navigation link; inside the body a short line in
-		// mixed case is a heading ("Reaction").
-		words := in.wordCount()
-		return effect{kind: Boilerplate}, words <= maxCapsLabel && isAllCaps(in.s) || !c.body && words <= maxLabel
-	}},
-	{cueDivider, func(_ *classifier, in *sentenceCues) (effect, bool) {
-		// A divider ("* * *"), a breadcrumb ("Home » News").
-		return effect{kind: Boilerplate}, !hasLetter(in.s) || isBreadcrumb(in.s)
-	}},
-	{cueLower, func(_ *classifier, in *sentenceCues) (effect, bool) {
-		return effect{kind: Body}, startsLower(in.s)
-	}},
-	{cueHeadline, func(c *classifier, in *sentenceCues) (effect, bool) {
-		words := in.wordCount()
-		return effect{kind: Headline}, !c.body && words <= maxHeadline || c.body && words <= maxSubhead
-	}},
-	{cueBody, func(*classifier, *sentenceCues) (effect, bool) {
-		return effect{kind: Body}, true
-	}},
+		ok = words > maxHeadline || final && words > maxFurniture && !endsInQuestionOrExclamation(s)
+	}
+	return effect{kind: Body}, ok
+}
+
+func (c *classifier) fireFurnitureLine(in *sentenceCues) (effect, bool) {
+	if in.wordCount() > maxLine {
+		return effect{}, false
+	}
+	var kbuf [maxKey]byte
+	block, ok := in.lx.lines[string(lineKey(foldKey(kbuf[:0], in.s)))]
+	return effect{Boilerplate, when(block && c.body, openBlock)}, ok
+}
+
+func (c *classifier) fireSectionHeading(in *sentenceCues) (effect, bool) {
+	words := in.wordCount()
+	ok := words <= maxLine && c.body && sectionHeading(in.opener().sections, in.s, words)
+	return effect{Boilerplate, section}, ok
+}
+
+func (c *classifier) fireCreditLine(in *sentenceCues) (effect, bool) {
+	return effect{kind: Meta}, in.wordCount() <= maxCreditLine && in.lx.hasCredit(in.s)
+}
+
+func (c *classifier) fireByline(in *sentenceCues) (effect, bool) {
+	var ok bool
+	in.author, ok = byline(in.opener().bylines, in.s, in.wordCount())
+	return effect{Meta, isByline}, ok
+}
+
+func (c *classifier) fireDateLine(in *sentenceCues) (effect, bool) {
+	return effect{kind: Meta}, in.opener().date && in.wordCount() <= maxDateLine && in.lx.isDateLine(in.s)
+}
+
+func (c *classifier) fireFurnitureBlock(in *sentenceCues) (effect, bool) {
+	return effect{kind: Boilerplate}, c.furniture && in.wordCount() <= maxFurniture
+}
+
+// A question on a line of its own is a headline ("What is the debt
+// ceiling?") before the body, a heading inside it.
+func (c *classifier) fireQuestion(in *sentenceCues) (effect, bool) {
+	if !in.isFinal() || !endsInQuestionOrExclamation(in.s) || startsLower(in.s) {
+		return effect{}, false
+	}
+	words := in.wordCount()
+	return effect{kind: Headline}, !c.body && !c.headline && words <= maxHeadline || c.body && words <= maxSubhead
+}
+
+func (c *classifier) fireSentence(in *sentenceCues) (effect, bool) {
+	return effect{kind: Body}, in.isFinal()
+}
+
+// The cues from here on see only lines without final punctuation.
+func (c *classifier) fireRoleLine(in *sentenceCues) (effect, bool) {
+	return effect{kind: Meta}, c.byline && !c.body && in.wordCount() <= maxRoleLine // "Associated Press" under "By Jane Doe"
+}
+
+func (c *classifier) fireNameLine(in *sentenceCues) (effect, bool) {
+	// A byline without "By".
+	return effect{kind: Meta}, c.prev == Headline && c.headline && !c.body && in.wordCount() <= maxName && isName(in.s)
+}
+
+func (c *classifier) fireLabel(in *sentenceCues) (effect, bool) {
+	// A label or a navigation link; inside the body a short line in
+	// mixed case is a heading ("Reaction").
+	words := in.wordCount()
+	return effect{kind: Boilerplate}, words <= maxCapsLabel && isAllCaps(in.s) || !c.body && words <= maxLabel
+}
+
+func (c *classifier) fireDivider(in *sentenceCues) (effect, bool) {
+	// A divider ("* * *"), a breadcrumb ("Home » News").
+	return effect{kind: Boilerplate}, !hasLetter(in.s) || isBreadcrumb(in.s)
+}
+
+func (c *classifier) fireLower(in *sentenceCues) (effect, bool) {
+	return effect{kind: Body}, startsLower(in.s)
+}
+
+func (c *classifier) fireHeadline(in *sentenceCues) (effect, bool) {
+	words := in.wordCount()
+	return effect{kind: Headline}, !c.body && words <= maxHeadline || c.body && words <= maxSubhead
+}
+
+func (c *classifier) fireBody(_ *sentenceCues) (effect, bool) {
+	return effect{kind: Body}, true
 }
 
 // classify returns the kind of sentence s, which starts as from says, and
@@ -333,23 +454,23 @@ var cues = [...]cue{
 // paragraph or a line block). It is the one place where the classifier's
 // state changes.
 func (c *classifier) classify(lx *lexicon, s string, from where, ends bool, next string) (Kind, Rule) {
-	in := sentenceCues{lx: lx, s: s, from: from, ends: ends, next: next}
+	c.in = sentenceCues{lx: lx, s: s, from: from, ends: ends, next: next}
 	var e effect
 	var id Rule
-	for i := range cues {
+	for k := range numCues {
 		var ok bool
-		if e, ok = cues[i].fire(c, &in); ok {
-			id = cues[i].id
+		if e, ok = c.fire(k, &c.in); ok {
+			id = cueIDs[k]
 			break
 		}
 	}
-	if from != startText || e.carry {
-		c.carrying, c.carry = e.carry, e.kind
+	if from != startText || e.then&carry != 0 {
+		c.carrying, c.carry = e.then&carry != 0, e.kind
 	}
-	c.furniture = c.furniture || e.openBlock
-	c.section = c.section || e.section
-	if e.byline {
-		c.author = strings.Clone(e.author) // not a slice of a stream's window
+	c.furniture = c.furniture || e.then&openBlock != 0
+	c.section = c.section || e.then&section != 0
+	if e.then&isByline != 0 {
+		c.author = strings.Clone(c.in.author) // not a slice of a stream's window
 	}
 	switch e.kind {
 	case Body:
@@ -358,7 +479,8 @@ func (c *classifier) classify(lx *lexicon, s string, from where, ends bool, next
 	case Headline:
 		c.headline = true
 	}
-	c.byline = e.byline
+	c.byline = e.then&isByline != 0
 	c.prev = e.kind
+	c.in = sentenceCues{} // hold no slice of the text
 	return e.kind, id
 }

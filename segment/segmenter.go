@@ -126,8 +126,8 @@ func (p *pass) run() {
 }
 
 // newPass returns a pass over text, with no sentence open.
-func (s *Segmenter) newPass(text string) *pass {
-	return &pass{s: s, text: text, start: -1}
+func (s *Segmenter) newPass(text string) pass {
+	return pass{s: s, text: text, start: -1}
 }
 
 // pass carries the state of one run over a text, paragraph by paragraph:

@@ -57,7 +57,8 @@ type Scanner struct {
 
 // NewScanner returns a Scanner that reads from r.
 func (s *Segmenter) NewScanner(r io.Reader) *Scanner {
-	return &Scanner{r: r, p: s.newPass("")}
+	p := s.newPass("")
+	return &Scanner{r: r, p: &p}
 }
 
 // Scan advances to the next sentence, which Sentence then returns. It

@@ -125,12 +125,25 @@ func lastSpace(s string) int {
 }
 
 // countWords counts the words of s, as fieldsForward splits them, stopping
-// at limit+1.
+// at limit+1. ASCII bytes need no decoding.
 func countWords(s string, limit int) int {
 	n := 0
-	for range fieldsForward(s) {
-		if n++; n > limit {
-			break
+	in := false
+	for i := 0; i < len(s); {
+		space, size := asciiSpace[s[i]], 1
+		if s[i] >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		i += size
+		if space {
+			in = false
+		} else if !in {
+			in = true
+			if n++; n > limit {
+				break
+			}
 		}
 	}
 	return n

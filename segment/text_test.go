@@ -78,7 +78,8 @@ func TestBullets(t *testing.T) {
 }
 
 func TestCountWordsMatchesFields(t *testing.T) {
-	for _, s := range []string{"", "one", " two  words ", "no\u00a0break space", "tab\tand\nnewline", "\u2003em space"} {
+	for _, s := range []string{"", "one", " two  words ", "no\u00a0break space", "tab\tand\nnewline", "\u2003em space",
+		"invalid \xff\xfe bytes", "\xc3 cut rune", "ü\u0085next line", "\u3000ideographic\u3000space"} {
 		n := 0
 		for range fieldsForward(s) {
 			n++
