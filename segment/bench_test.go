@@ -1,8 +1,6 @@
 package segment
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -28,11 +26,9 @@ const mixSize = 1 << 20
 // present) and a mix of both repeated to about 1 MB.
 func benchCorpora(b *testing.B) []corpus {
 	b.Helper()
-	raw, err := os.ReadFile(filepath.Join(genevaDir, "article.txt"))
-	require.NoError(b, err)
-	geneva := string(raw)
+	geneva := readFixture(b, "geneva/article.txt")
 	var gum []string
-	for _, doc := range gumNewsDocs(b) {
+	for _, doc := range fixtureDocs(b, "eval/gum-news") {
 		gum = append(gum, strings.TrimSpace(doc.text))
 	}
 	parts := append([]string{strings.TrimSpace(geneva)}, gum...)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -85,7 +84,7 @@ func TestGoldenGenevaKinds(t *testing.T) {
 // news editor gives its sentences in NAME.golden. The goldens were written by
 // hand, not from the classifier's output: after -update, read every changed
 // kind before keeping it.
-const pagesDir = "../testdata/pages"
+var pagesDir = filepath.Join(testdataDir, "pages")
 
 // pageMisses lists the sentences of the page set whose kind the classifier
 // gets wrong, by golden file and line, with the kind it gives. The golden
@@ -157,17 +156,13 @@ func goldenTexts(lines []string) []string {
 // kinds Segment gives it: the classifier never looks past the paragraph.
 func TestKindsStream(t *testing.T) {
 	s := newTestSegmenter(t)
-	names, err := filepath.Glob(filepath.Join(pagesDir, "*.txt"))
-	require.NoError(t, err)
-	for _, name := range names {
-		b, err := os.ReadFile(name)
-		require.NoError(t, err)
+	for _, doc := range fixtureDocs(t, "pages") {
 		var got []Sentence
-		for sent, err := range s.Sentences(iotest.OneByteReader(strings.NewReader(string(b)))) {
+		for sent, err := range s.Sentences(iotest.OneByteReader(strings.NewReader(doc.text))) {
 			require.NoError(t, err)
 			got = append(got, sent)
 		}
-		assert.Equal(t, s.Segment(string(b)), got, name)
+		assert.Equal(t, s.Segment(doc.text), got, doc.name)
 	}
 }
 
@@ -179,38 +174,17 @@ func TestKindsWithoutMerge(t *testing.T) {
 		"body\tThe talks ended.", "boilerplate\tSUBSCRIBE"}, kindLines(got))
 }
 
-// gumDir returns the GUM news directory of the shared evaluation data, or
-// skips t when it is absent. NEWSSEG_EVAL_DIR overrides the default
-// ../../shared/eval.
-func gumDir(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("NEWSSEG_EVAL_DIR")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "eval")
-	}
-	dir = filepath.Join(dir, "gum-news")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("no evaluation data: %v", err)
-	}
-	return dir
-}
-
 // TestGUMKinds checks the headline and the date line of the GUM news
 // documents: each document's first paragraph is its headline, and its second
 // opens with its date line (in one document the first body sentence runs on
 // in the same paragraph, so only the paragraph's first sentence is checked).
 // It logs the hit rates and asserts a floor.
 func TestGUMKinds(t *testing.T) {
-	names, err := filepath.Glob(filepath.Join(gumDir(t), "*.txt"))
-	require.NoError(t, err)
-	require.NotEmpty(t, names)
-	sort.Strings(names)
+	docs := fixtureDocs(t, "eval/gum-news")
 	s := newTestSegmenter(t)
 	heads, dates := 0, 0
-	for _, name := range names {
-		b, err := os.ReadFile(name)
-		require.NoError(t, err)
-		text := string(b)
+	for _, doc := range docs {
+		name, text := doc.name, doc.text
 		var paras []paragraph
 		for pos := 0; len(paras) < 2; {
 			p, next, ok := nextParagraph(text, pos, true)
@@ -242,8 +216,8 @@ func TestGUMKinds(t *testing.T) {
 			dates++
 		}
 	}
-	t.Logf("GUM news: headline %d/%d, date line %d/%d", heads, len(names), dates, len(names))
-	floor := len(names) * 9 / 10
+	t.Logf("GUM news: headline %d/%d, date line %d/%d", heads, len(docs), dates, len(docs))
+	floor := len(docs) * 9 / 10
 	assert.GreaterOrEqual(t, heads, floor, "headlines")
 	assert.GreaterOrEqual(t, dates, floor, "date lines")
 }
@@ -253,16 +227,7 @@ func TestGUMKinds(t *testing.T) {
 // (body text), to set against BenchmarkSegment.
 func BenchmarkClassify(b *testing.B) {
 	s := newTestSegmenter(b)
-	pages, err := filepath.Glob(filepath.Join(pagesDir, "*.txt"))
-	require.NoError(b, err)
-	sets := map[string][]string{"pages": pages}
-	dir := os.Getenv("NEWSSEG_EVAL_DIR")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "eval")
-	}
-	if gum, _ := filepath.Glob(filepath.Join(dir, "gum-news", "*.txt")); len(gum) > 0 {
-		sets["gum-news"] = gum
-	}
+	sets := map[string][]corpus{"pages": fixtureDocs(b, "pages"), "gum-news": fixtureDocs(b, "eval/gum-news")}
 	type call struct {
 		text string
 		from where
@@ -270,15 +235,10 @@ func BenchmarkClassify(b *testing.B) {
 		next string
 	}
 	for _, set := range []string{"pages", "gum-news"} {
-		if sets[set] == nil {
-			continue
-		}
 		var calls []call
 		var size int64
-		for _, name := range sets[set] {
-			raw, err := os.ReadFile(name)
-			require.NoError(b, err)
-			text := string(raw)
+		for _, doc := range sets[set] {
+			text := doc.text
 			from := startParagraph
 			for _, sent := range s.Segment(text) {
 				after, next := gapAfter(text, sent.End)

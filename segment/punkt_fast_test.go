@@ -1,10 +1,6 @@
 package segment
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -93,87 +89,16 @@ func TestFastPunktTable(t *testing.T) {
 	}
 }
 
-// evalDir returns the shared evaluation data directory, or "" when absent.
-func evalDir() string {
-	dir := os.Getenv("NEWSSEG_EVAL_DIR")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "eval")
-	}
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return ""
-	}
-	return dir
-}
-
-// corpus is a named text for the equivalence tests and benchmarks.
-type corpus struct {
-	name string
-	text string
-}
-
-// goldenRulesTexts returns the texts of golden-rules-en.jsonl, or nil.
-func goldenRulesTexts(tb testing.TB) []string {
-	tb.Helper()
-	dir := evalDir()
-	if dir == "" {
-		return nil
-	}
-	f, err := os.Open(filepath.Join(dir, "golden-rules-en.jsonl"))
-	if os.IsNotExist(err) {
-		return nil
-	}
-	require.NoError(tb, err)
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var rec struct {
-			Text string `json:"text"`
-		}
-		require.NoError(tb, json.Unmarshal(sc.Bytes(), &rec))
-		out = append(out, rec.Text)
-	}
-	require.NoError(tb, sc.Err())
-	return out
-}
-
-// gumNewsDocs returns the GUM news documents, sorted by name, or nil.
-func gumNewsDocs(tb testing.TB) []corpus {
-	tb.Helper()
-	dir := evalDir()
-	if dir == "" {
-		return nil
-	}
-	names, err := filepath.Glob(filepath.Join(dir, "gum-news", "*.txt"))
-	require.NoError(tb, err)
-	sort.Strings(names)
-	var out []corpus
-	for _, name := range names {
-		b, err := os.ReadFile(name)
-		require.NoError(tb, err)
-		out = append(out, corpus{filepath.Base(name), string(b)})
-	}
-	return out
-}
-
 // equivalenceCorpora returns every document the equivalence tests run on:
-// the Geneva article (with its reflowed body) and, when present, the shared
-// evaluation texts.
+// the Geneva article (with its reflowed body), the Golden Rules and the GUM
+// news documents of testdata/eval.
 func equivalenceCorpora(t *testing.T) []corpus {
 	article := readGeneva(t)
 	docs := []corpus{{"geneva", article}, {"geneva-reflowed", reflowBody(t, article)}}
-	for i, text := range goldenRulesTexts(t) {
-		docs = append(docs, corpus{"golden-rules/" + string(rune('a'+i/26)) + string(rune('a'+i%26)), text})
+	for _, c := range fixtureCases(t, "eval/golden-rules-en.jsonl") {
+		docs = append(docs, corpus{"golden-rules/" + c.name, c.text})
 	}
-	docs = append(docs, gumNewsDocs(t)...)
-	if evalDir() == "" {
-		t.Log("shared eval data not found; set NEWSSEG_EVAL_DIR to include it")
-	}
-	return docs
+	return append(docs, fixtureDocs(t, "eval/gum-news")...)
 }
 
 func TestFastPunktCorpusWindows(t *testing.T) {

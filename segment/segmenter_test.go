@@ -101,16 +101,3 @@ func TestSplit(t *testing.T) {
 	assert.Equal(t, []string{"Ms. Sherman spoke.", "Talks ended."}, Split("Ms. Sherman spoke. Talks ended."))
 	assert.Empty(t, Split(""))
 }
-
-func TestConcurrentUse(t *testing.T) {
-	s := newTestSegmenter(t)
-	text := "Ms. Sherman said the U.S. limit is firm. Talks resume Friday.\n\nBreaking\nNew talks set"
-	want := s.Segment(text)
-	done := make(chan []Sentence)
-	for range 16 {
-		go func() { done <- s.Segment(text) }()
-	}
-	for range 16 {
-		assert.Equal(t, want, <-done)
-	}
-}

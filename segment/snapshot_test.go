@@ -1,12 +1,9 @@
 package segment
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -29,71 +26,33 @@ const snapshotDir = "../testdata/snapshot"
 // snapshotSet is one snapshot file: the documents of one folder, by name.
 type snapshotSet struct {
 	name string
-	docs func(t *testing.T) []snapshotDoc
+	docs func(t *testing.T) []corpus
 }
 
-type snapshotDoc struct {
-	name, text string
+// textFiles returns the documents of testdata/DIR.
+func textFiles(dir string) func(t *testing.T) []corpus {
+	return func(t *testing.T) []corpus { return fixtureDocs(t, dir) }
 }
 
-// textFiles returns the documents of dir whose names end in .txt.
-func textFiles(dir string) func(t *testing.T) []snapshotDoc {
-	return func(t *testing.T) []snapshotDoc {
-		t.Helper()
-		paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-		require.NoError(t, err)
-		require.NotEmpty(t, paths, "no documents in %s", dir)
-		sort.Strings(paths)
-		docs := make([]snapshotDoc, len(paths))
-		for i, p := range paths {
-			b, err := os.ReadFile(p)
-			require.NoError(t, err)
-			docs[i] = snapshotDoc{name: filepath.Base(p), text: string(b)}
-		}
-		return docs
-	}
-}
-
-// caseTexts returns the input texts of a JSON Lines case file such as the
-// Golden Rules, named by their ids.
-func caseTexts(path string) func(t *testing.T) []snapshotDoc {
-	return func(t *testing.T) []snapshotDoc {
-		t.Helper()
-		f, err := os.Open(path)
-		require.NoError(t, err)
-		defer f.Close()
-		var docs []snapshotDoc
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			if strings.TrimSpace(sc.Text()) == "" {
-				continue
-			}
-			var c struct {
-				ID   string `json:"id"`
-				Text string `json:"text"`
-			}
-			require.NoError(t, json.Unmarshal(sc.Bytes(), &c))
-			docs = append(docs, snapshotDoc{name: c.ID, text: c.Text})
-		}
-		require.NoError(t, sc.Err())
-		require.NotEmpty(t, docs)
-		return docs
-	}
+// caseTexts returns the input texts of the JSON Lines case file
+// testdata/PATH, named by their ids.
+func caseTexts(path string) func(t *testing.T) []corpus {
+	return func(t *testing.T) []corpus { return fixtureCases(t, path) }
 }
 
 var snapshotSets = []snapshotSet{
-	{"golden-rules-en", caseTexts("../testdata/eval/golden-rules-en.jsonl")},
-	{"gum-news", textFiles("../testdata/eval/gum-news")},
-	{"pud-news", textFiles("../testdata/eval/pud-news")},
-	{"pud-wiki", textFiles("../testdata/eval/pud-wiki")},
-	{"ewt-dev", textFiles("../testdata/eval/ewt-dev")},
-	{"pages", textFiles("../testdata/pages")},
-	{"geneva", textFiles("../testdata/geneva")},
+	{"golden-rules-en", caseTexts("eval/golden-rules-en.jsonl")},
+	{"gum-news", textFiles("eval/gum-news")},
+	{"pud-news", textFiles("eval/pud-news")},
+	{"pud-wiki", textFiles("eval/pud-wiki")},
+	{"ewt-dev", textFiles("eval/ewt-dev")},
+	{"pages", textFiles("pages")},
+	{"geneva", textFiles("geneva")},
 }
 
 // snapshot renders the sentences of docs: a header line per document, then
 // a line per sentence with its offsets, kind and quoted text.
-func snapshot(s *Segmenter, docs []snapshotDoc) string {
+func snapshot(s *Segmenter, docs []corpus) string {
 	var b strings.Builder
 	for _, d := range docs {
 		fmt.Fprintf(&b, "== %s\n", d.name)
