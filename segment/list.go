@@ -2,6 +2,14 @@ package segment
 
 import "unicode/utf8"
 
+// maxOpening bounds, in bytes, the sentence so far (candidate.head) that
+// listHead here and the date-line rules of rules.go read: a date line or a list marker
+// is short. The rules run at every candidate of a sentence, which can grow
+// to WindowSize (in Merge, without bound): reading its opening words each
+// time, however long they are, made a sentence that opens with a huge word
+// or a long run of white space quadratic.
+const maxOpening = 256
+
 // listMarker reports whether tok marks an item of an inline enumeration
 // ("1.", "2.)", "3)", "b.", "c)", "⁃9."), with the item's number and the
 // marker's style, so that the next item in the same style can be found.

@@ -347,14 +347,6 @@ func afterSpacedDots(s string) string {
 	return ""
 }
 
-// maxOpening bounds, in bytes, the sentence so far (candidate.head) that
-// isDateLine, opensWithDate and listHead read: a date line or a list marker
-// is short. The rules run at every candidate of a sentence, which can grow
-// to WindowSize (in Merge, without bound): reading its opening words each
-// time, however long they are, made a sentence that opens with a huge word
-// or a long run of white space quadratic.
-const maxOpening = 256
-
 // dateLine reports whether s, the sentence so far, is a short line that
 // gives a date: "Saturday, September 12, 2015", "Jan 10, 2022". The words
 // of a date line are data in data/meta.txt, shared with the kinds
