@@ -14,11 +14,11 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// casesDir holds the segmentation cases, one file per theme, in a small
+// casesDir, under ownDataDir, holds the segmentation cases, one file per theme, in a small
 // format of their own (see readCases). go test -run Cases -update rewrites
 // the expected lines from the current output; read every changed line
 // before committing it.
-const casesDir = "testdata/cases"
+const casesDir = "cases"
 
 // textCase is one input with the sentences a news editor expects, each as
 // caseLine formats it.
@@ -37,12 +37,11 @@ type textCase struct {
 // Lines starting with "#" before the first case are comments.
 func readCases(t *testing.T, path string) []textCase {
 	t.Helper()
-	b, err := os.ReadFile(path)
-	require.NoError(t, err)
+	data := readOwnFixture(t, path)
 	var cases []textCase
 	var input []string
 	inInput, quoted := false, false
-	for n, line := range strings.Split(strings.TrimSuffix(string(b), "\n"), "\n") {
+	for n, line := range strings.Split(strings.TrimSuffix(data, "\n"), "\n") {
 		where := fmt.Sprintf("%s:%d", path, n+1)
 		switch {
 		case strings.HasPrefix(line, "=== "), strings.HasPrefix(line, "=q= "):
@@ -53,6 +52,7 @@ func readCases(t *testing.T, path string) []textCase {
 		case inInput && line == "---":
 			text := strings.Join(input, "\n")
 			if quoted {
+				var err error
 				text, err = strconv.Unquote(text)
 				require.NoError(t, err, "%s: quoted input", where)
 			}
@@ -99,10 +99,8 @@ func quoteIfNeeded(s string) string {
 // file's leading comment.
 func writeCases(t *testing.T, path string, cases []textCase) {
 	t.Helper()
-	old, err := os.ReadFile(path)
-	require.NoError(t, err)
 	var b strings.Builder
-	for _, line := range strings.Split(string(old), "\n") {
+	for _, line := range strings.Split(readOwnFixture(t, path), "\n") {
 		if !strings.HasPrefix(line, "#") {
 			break
 		}
@@ -118,7 +116,7 @@ func writeCases(t *testing.T, path string, cases []textCase) {
 			b.WriteString(w + "\n")
 		}
 	}
-	require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(ownDataDir, path), []byte(b.String()), 0o644))
 }
 
 // needsQuotedInput reports whether text cannot be written raw: it would
@@ -143,10 +141,11 @@ func needsQuotedInput(text string) bool {
 // kept candidates and, where the file gives them, kinds and cues.
 func TestCases(t *testing.T) {
 	s := newTestSegmenter(t)
-	files, err := filepath.Glob(filepath.Join(casesDir, "*.txt"))
+	files, err := filepath.Glob(filepath.Join(ownDataDir, casesDir, "*.txt"))
 	require.NoError(t, err)
 	require.NotEmpty(t, files)
-	for _, path := range files {
+	for _, file := range files {
+		path := filepath.Join(casesDir, filepath.Base(file)) // under ownDataDir
 		t.Run(strings.TrimSuffix(filepath.Base(path), ".txt"), func(t *testing.T) {
 			cases := readCases(t, path)
 			require.NotEmpty(t, cases)

@@ -19,6 +19,10 @@ import (
 // helpers are the one way the tests and benchmarks find and read them.
 const testdataDir = "../testdata"
 
+// ownDataDir holds the data of this package's own tests: the case files
+// (cases/), the Punkt windows and the fuzz corpus.
+const ownDataDir = "testdata"
+
 // corpus is a named text.
 type corpus struct {
 	name string
@@ -29,6 +33,14 @@ type corpus struct {
 func readFixture(tb testing.TB, path string) string {
 	tb.Helper()
 	b, err := os.ReadFile(filepath.Join(testdataDir, path))
+	require.NoError(tb, err)
+	return string(b)
+}
+
+// readOwnFixture returns the text of this package's testdata/PATH.
+func readOwnFixture(tb testing.TB, path string) string {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join(ownDataDir, path))
 	require.NoError(tb, err)
 	return string(b)
 }
