@@ -73,6 +73,13 @@ func BenchmarkSegment(b *testing.B) {
 	benchSegment(b, newTestSegmenter(b))
 }
 
+// BenchmarkExplain measures Explain, to set against BenchmarkSegment: the
+// cost of recording why, which Segment does not pay.
+func BenchmarkExplain(b *testing.B) {
+	seg := newTestSegmenter(b)
+	benchSplit(b, func(text string) int { return len(seg.Explain(text)) })
+}
+
 func BenchmarkSegmentSlowPunkt(b *testing.B) {
 	benchSegment(b, withDecider(newTestSegmenter(b), slowPunkt(b)))
 }

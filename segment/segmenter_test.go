@@ -101,3 +101,41 @@ func TestSplit(t *testing.T) {
 	assert.Equal(t, []string{"Ms. Sherman spoke.", "Talks ended."}, Split("Ms. Sherman spoke. Talks ended."))
 	assert.Empty(t, Split(""))
 }
+
+// TestExplainLayoutLimits checks the rules no case file can show: those of
+// an option, of Merge's seams and of the window.
+func TestExplainLayoutLimits(t *testing.T) {
+	// Paragraphs in lower case, which the merger joins, until the sentence
+	// passes the window.
+	para := strings.Repeat("word ", 1000) + "\n\n"
+	huge := strings.Repeat(para, WindowSize/len(para)+2)
+	tests := []struct {
+		name  string
+		opts  []Option
+		text  string
+		rules []Rule
+	}{
+		{"without merge a paragraph break ends", []Option{WithoutMerge()}, "The talks ended, Ms.\n\nSherman said.",
+			[]Rule{ruleNoMerge, ruleTextEnd}},
+		{"a gap longer than the window", nil, "Talks ended" + strings.Repeat(" ", WindowSize+1) + "and resumed.",
+			[]Rule{ruleWindowCut, ruleTextEnd}},
+		{"a sentence that reaches the window size", nil, huge + "the end",
+			[]Rule{ruleWindowSize, ruleTextEnd}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newTestSegmenter(t, tt.opts...)
+			var got []Rule
+			for _, e := range s.Explain(tt.text) {
+				got = append(got, e.Rule)
+			}
+			assert.Equal(t, tt.rules, got)
+		})
+	}
+	t.Run("a seam between fragments", func(t *testing.T) {
+		s := newTestSegmenter(t)
+		ends, rule := s.rules.ends(seam("RECENT NEWS", "SUBSCRIBE", 0, false))
+		assert.True(t, ends)
+		assert.Equal(t, ruleMergeSeam, rule)
+	})
+}

@@ -76,6 +76,7 @@ func TestSnapshot(t *testing.T) {
 					streamed = append(streamed, st)
 				}
 				require.Equal(t, s.Segment(d.text), streamed, "%s: the stream and Segment disagree", d.name)
+				checkExplained(t, d.name, s.Segment(d.text), s.Explain(d.text))
 			}
 			path := filepath.Join(snapshotDir, set.name+".snap")
 			if *update {
@@ -89,5 +90,24 @@ func TestSnapshot(t *testing.T) {
 				assert.Equal(t, string(want), got, "snapshot %s differs: the output changed", path)
 			}
 		})
+	}
+}
+
+// checkExplained checks that Explain gives the sentences of Segment, each
+// with an ending rule, and kept candidates that lie inside their sentence,
+// in order.
+func checkExplained(t *testing.T, name string, want []Sentence, got []Explanation) {
+	t.Helper()
+	require.Len(t, got, len(want), "%s: Explain and Segment disagree", name)
+	for i, e := range got {
+		require.Equal(t, want[i], e.Sentence, "%s: Explain and Segment disagree", name)
+		require.NotEmpty(t, e.Rule, "%s: sentence %d has no ending rule", name, i)
+		require.NotEmpty(t, e.Cue, "%s: sentence %d has no kinds cue", name, i)
+		at := e.Start
+		for _, k := range e.Kept {
+			require.True(t, at < k.At && k.At < e.End, "%s: sentence %d: kept candidate at %d outside (%d, %d) or out of order", name, i, k.At, at, e.End)
+			require.NotEmpty(t, k.Rule)
+			at = k.At
+		}
 	}
 }
