@@ -197,17 +197,23 @@ type sentenceCues struct {
 	next string // the rest of its paragraph after it, "" when ends
 
 	haveOpen, haveWords, haveFinal bool
-	open                           opener
+	open                           *opener
 	words                          int
 	final                          bool
 	author                         string // the name, when the sentence is a byline
 }
 
+// noOpener is the opener of a word that starts no phrase.
+var noOpener opener
+
 // opener returns the phrases that start with the sentence's first word.
-func (in *sentenceCues) opener() opener {
+func (in *sentenceCues) opener() *opener {
 	if !in.haveOpen {
 		var buf [maxOpener]byte
 		in.open, in.haveOpen = in.lx.openers[string(openerKey(buf[:0], in.s))], true
+		if in.open == nil {
+			in.open = &noOpener
+		}
 	}
 	return in.open
 }
@@ -481,6 +487,5 @@ func (c *classifier) classify(lx *lexicon, s string, from where, ends bool, next
 	}
 	c.byline = e.then&isByline != 0
 	c.prev = e.kind
-	c.in = sentenceCues{} // hold no slice of the text
 	return e.kind, id
 }

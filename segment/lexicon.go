@@ -24,12 +24,12 @@ type lexicon struct {
 	wrapWords    wordList // words a headline or label cannot end with
 	prepositions wordList // openers of a fronted phrase ("At 5 a.m.")
 
-	lines     map[string]bool   // whole-line furniture; true when it opens a block
-	openers   map[string]opener // by openerKey: the phrases a sentence may start with
-	dateWords map[string]bool   // words of a date line; true for a date word, false for filler
-	bios      map[string]bool   // verbs after the author's name in a biography
-	credits   [256][]string     // photo credit markers by first byte, case-sensitive
-	credit2   [256][4]uint64    // by first byte, the set of second bytes of credits
+	lines     map[string]bool    // whole-line furniture; true when it opens a block
+	openers   map[string]*opener // by openerKey: the phrases a sentence may start with
+	dateWords map[string]bool    // words of a date line; true for a date word, false for filler
+	bios      map[string]bool    // verbs after the author's name in a biography
+	credits   [256][]string      // photo credit markers by first byte, case-sensitive
+	credit2   [256][4]uint64     // by first byte, the set of second bytes of credits
 }
 
 // opener lists the phrases that begin with one word, so that a sentence is
@@ -44,7 +44,7 @@ type opener struct {
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	lx := &lexicon{
 		lines:     map[string]bool{},
-		openers:   map[string]opener{},
+		openers:   map[string]*opener{},
 		dateWords: map[string]bool{},
 		bios:      map[string]bool{},
 	}
@@ -62,8 +62,11 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 		var buf [maxOpener]byte
 		w := string(openerKey(buf[:0], key))
 		o := lx.openers[w]
-		add(&o)
-		lx.openers[w] = o
+		if o == nil {
+			o = &opener{}
+			lx.openers[w] = o
+		}
+		add(o)
 	}
 	err = readPhrases("furniture", func(mode, phrase string) error {
 		key := string(foldKey(nil, phrase))
@@ -109,7 +112,7 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 		return nil, err
 	}
 	for d := '0'; d <= '9'; d++ {
-		lx.openers[string(d)] = opener{date: true} // "10:42", "2022-01-10"
+		lx.openers[string(d)] = &opener{date: true} // "10:42", "2022-01-10"
 	}
 	return lx, nil
 })
