@@ -183,8 +183,6 @@ type classifier struct {
 	byline    bool   // the previous sentence was a byline
 	prev      Kind   // the kind of the previous sentence
 	author    string // the byline's name, for the author's biography
-
-	in sentenceCues // what the cues read of the sentence being classified
 }
 
 // sentenceCues is what the cues read of one sentence. The values that cost
@@ -261,64 +259,12 @@ func when(cond bool, flag remember) remember {
 	return 0
 }
 
-// fire tries cue k on the sentence. Each cue looks at the sentence and at
-// what the classifier remembers, changing neither (but for the sentence's
-// own memo), and reports its effect when it fires. The cues are methods
-// called from this switch rather than a table of function values, which
-// would move the classifier to the heap at every Segment call.
-func (c *classifier) fire(k cue, in *sentenceCues) (effect, bool) {
-	switch k {
-	case cueSection:
-		return c.fireSection(in)
-	case cueCarry:
-		return c.fireCarry(in)
-	case cueCredit:
-		return c.fireCredit(in)
-	case cueInline:
-		return c.fireInline(in)
-	case cueFurniturePrefix:
-		return c.fireFurniturePrefix(in)
-	case cueBio:
-		return c.fireBio(in)
-	case cueRunInDate:
-		return c.fireRunInDate(in)
-	case cueRunIn:
-		return c.fireRunIn(in)
-	case cueLong:
-		return c.fireLong(in)
-	case cueFurnitureLine:
-		return c.fireFurnitureLine(in)
-	case cueSectionHeading:
-		return c.fireSectionHeading(in)
-	case cueCreditLine:
-		return c.fireCreditLine(in)
-	case cueByline:
-		return c.fireByline(in)
-	case cueDateLine:
-		return c.fireDateLine(in)
-	case cueFurnitureBlock:
-		return c.fireFurnitureBlock(in)
-	case cueQuestion:
-		return c.fireQuestion(in)
-	case cueSentence:
-		return c.fireSentence(in)
-	case cueRoleLine:
-		return c.fireRoleLine(in)
-	case cueNameLine:
-		return c.fireNameLine(in)
-	case cueLabel:
-		return c.fireLabel(in)
-	case cueDivider:
-		return c.fireDivider(in)
-	case cueLower:
-		return c.fireLower(in)
-	case cueHeadline:
-		return c.fireHeadline(in)
-	case cueBody:
-		return c.fireBody(in)
-	}
-	return effect{}, false
-}
+// The cues are methods, tried in the order of the cue constants by the
+// switch in classify. Each looks at the sentence and at what the classifier
+// remembers, changing neither (but for the sentence's own memo), and
+// reports its effect when it fires. A switch of direct calls, rather than a
+// table of function values, keeps the classifier and the sentence's cues
+// off the heap.
 
 func (c *classifier) fireSection(_ *sentenceCues) (effect, bool) {
 	return effect{kind: Boilerplate}, c.section
@@ -460,12 +406,62 @@ func (c *classifier) fireBody(_ *sentenceCues) (effect, bool) {
 // paragraph or a line block). It is the one place where the classifier's
 // state changes.
 func (c *classifier) classify(lx *lexicon, s string, from where, ends bool, next string) (Kind, Rule) {
-	c.in = sentenceCues{lx: lx, s: s, from: from, ends: ends, next: next}
+	in := sentenceCues{lx: lx, s: s, from: from, ends: ends, next: next}
 	var e effect
 	var id Rule
 	for k := range numCues {
 		var ok bool
-		if e, ok = c.fire(k, &c.in); ok {
+		switch k {
+		case cueSection:
+			e, ok = c.fireSection(&in)
+		case cueCarry:
+			e, ok = c.fireCarry(&in)
+		case cueCredit:
+			e, ok = c.fireCredit(&in)
+		case cueInline:
+			e, ok = c.fireInline(&in)
+		case cueFurniturePrefix:
+			e, ok = c.fireFurniturePrefix(&in)
+		case cueBio:
+			e, ok = c.fireBio(&in)
+		case cueRunInDate:
+			e, ok = c.fireRunInDate(&in)
+		case cueRunIn:
+			e, ok = c.fireRunIn(&in)
+		case cueLong:
+			e, ok = c.fireLong(&in)
+		case cueFurnitureLine:
+			e, ok = c.fireFurnitureLine(&in)
+		case cueSectionHeading:
+			e, ok = c.fireSectionHeading(&in)
+		case cueCreditLine:
+			e, ok = c.fireCreditLine(&in)
+		case cueByline:
+			e, ok = c.fireByline(&in)
+		case cueDateLine:
+			e, ok = c.fireDateLine(&in)
+		case cueFurnitureBlock:
+			e, ok = c.fireFurnitureBlock(&in)
+		case cueQuestion:
+			e, ok = c.fireQuestion(&in)
+		case cueSentence:
+			e, ok = c.fireSentence(&in)
+		case cueRoleLine:
+			e, ok = c.fireRoleLine(&in)
+		case cueNameLine:
+			e, ok = c.fireNameLine(&in)
+		case cueLabel:
+			e, ok = c.fireLabel(&in)
+		case cueDivider:
+			e, ok = c.fireDivider(&in)
+		case cueLower:
+			e, ok = c.fireLower(&in)
+		case cueHeadline:
+			e, ok = c.fireHeadline(&in)
+		case cueBody:
+			e, ok = c.fireBody(&in)
+		}
+		if ok {
 			id = cueIDs[k]
 			break
 		}
@@ -476,7 +472,7 @@ func (c *classifier) classify(lx *lexicon, s string, from where, ends bool, next
 	c.furniture = c.furniture || e.then&openBlock != 0
 	c.section = c.section || e.then&section != 0
 	if e.then&isByline != 0 {
-		c.author = strings.Clone(c.in.author) // not a slice of a stream's window
+		c.author = strings.Clone(in.author) // not a slice of a stream's window
 	}
 	switch e.kind {
 	case Body:
