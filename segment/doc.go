@@ -108,8 +108,10 @@
 //	kind-headline         headline     "Mayor quits after audit"; a heading inside the body
 //	kind-body             body         anything else
 //
-// An ID is never renamed or reused. Adding a rule takes a constant in
-// rules.go (a cue: an entry in classify.go's list) and its line here.
+// An ID is never renamed or reused. Adding a boundary rule takes a
+// constant in rules.go and its line here; adding a cue, its constant, ID,
+// method and switch case in classify.go and its line here. A test checks
+// that this list and the code agree.
 //
 // # Contract
 //
