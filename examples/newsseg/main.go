@@ -2,7 +2,7 @@
 //
 // Usage:
 //
-//	newsseg [-json] [-kinds LIST] [-merge] [-progress] [FILE...]
+//	newsseg [-json] [-kinds LIST] [-merge] [-explain] [-progress] [FILE...]
 //
 // newsseg reads each FILE in turn, or standard input when no FILE is given or
 // FILE is "-", and writes one sentence per line, with every run of white
@@ -33,6 +33,18 @@
 // a merged sentence is not a slice of the input, so it has no offsets, and
 // it has no kind either: -kinds cannot be used with -merge.
 //
+// With -explain each sentence is followed, after a tab, by the ID of the
+// rule that ended it in brackets, and by each candidate boundary inside it
+// with the rule that kept the sentence going there:
+//
+//	Ms. Sherman said the talks were useful.	[punkt]	[abbrev-title] at "Ms."
+//
+// With -explain -json the objects add "rule", "kept" (a list of {"at":
+// offset, "rule": id}, at being the byte offset where the sentence would
+// have ended) and "cue" (the kinds cue that gave the kind). The rule IDs
+// are listed in the documentation of package segment. -explain reads its
+// whole input before it writes, and cannot be used with -merge.
+//
 // The exit status is 0 on success, 1 when an input could not be read (the
 // other inputs are still processed and the error names the file) or the
 // output could not be written, and 2 on a usage error.
@@ -57,7 +69,7 @@ import (
 	"github.com/newsseg/newsseg/segment"
 )
 
-const usageText = `usage: newsseg [-json] [-kinds LIST] [-merge] [-progress] [FILE...]
+const usageText = `usage: newsseg [-json] [-kinds LIST] [-merge] [-explain] [-progress] [FILE...]
 
 Split English news text into sentences. Reads each FILE in turn, or standard
 input when no FILE is given or FILE is "-".
@@ -93,6 +105,13 @@ Flags:
            the objects have only "text" (and "file"): a merged sentence is
            not a slice of the input, so it has no offsets and no kind.
            Cannot be combined with -kinds.
+  -explain after each sentence, write the ID of the rule that ended it
+           and, for each candidate boundary inside it, the rule that kept
+           it going:
+             Ms. Sherman said so.<TAB>[punkt]<TAB>[abbrev-title] at "Ms."
+           With -json, add "rule", "kept":[{"at":OFFSET,"rule":ID}] and
+           "cue" (the kinds cue). Reads the whole input first. Cannot be
+           combined with -merge.
   -h       print this help and exit.
 
 Input:
@@ -127,6 +146,7 @@ func main() {
 type options struct {
 	json     bool // write JSON Lines
 	merge    bool // input lines are fragments to reassemble
+	explain  bool // say which rule ended each sentence
 	withFile bool // add "file" to JSON objects
 	kinds    kindSet
 	progress *progress // nil unless progress is shown
@@ -163,6 +183,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var opts options
 	flags.BoolVar(&opts.json, "json", false, "write JSON Lines")
 	flags.BoolVar(&opts.merge, "merge", false, "reassemble fragments, one a line")
+	flags.BoolVar(&opts.explain, "explain", false, "write the rule that ended each sentence")
 	kinds := flags.String("kinds", "", "write only sentences of these kinds")
 	showProgress := flags.Bool("progress", false, "report bytes read and MB/s on stderr")
 	if err := flags.Parse(args); err != nil {
@@ -185,6 +206,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if opts.merge {
 			return usageError(stderr, "-kinds cannot be used with -merge: merged sentences have no kind")
 		}
+	}
+	if opts.explain && opts.merge {
+		return usageError(stderr, "-explain cannot be used with -merge")
 	}
 	names := flags.Args()
 	if len(names) == 0 {
@@ -295,6 +319,14 @@ func process(seg *segment.Segmenter, name string, r io.Reader, out *output, opts
 		}
 		return nil
 	}
+	if opts.explain {
+		data, err := io.ReadAll(br)
+		if err != nil {
+			return err
+		}
+		explain(seg, name, string(data), base, out, opts)
+		return nil
+	}
 	sc := seg.NewScanner(br)
 	for sc.Scan() && out.err == nil {
 		s := sc.Sentence()
@@ -314,6 +346,45 @@ func process(seg *segment.Segmenter, name string, r io.Reader, out *output, opts
 		}
 	}
 	return sc.Err()
+}
+
+// explain writes the sentences of text, the input called name whose first
+// byte is at offset base, each with the rule that ended it and the rules
+// that kept the candidates inside it.
+func explain(seg *segment.Segmenter, name, text string, base int, out *output, opts options) {
+	for _, e := range seg.Explain(text) {
+		if !opts.kinds.has(e.Kind) || out.err != nil {
+			continue
+		}
+		if opts.json {
+			kept := make([]segment.Kept, len(e.Kept))
+			for i, k := range e.Kept {
+				kept[i] = segment.Kept{At: base + k.At, Rule: k.Rule}
+			}
+			out.json(explainRecord{
+				File:  fileField(name, opts),
+				Text:  e.Text,
+				Start: base + e.Start,
+				End:   base + e.End,
+				Kind:  e.Kind,
+				Rule:  e.Rule,
+				Kept:  kept,
+				Cue:   e.Cue,
+			})
+			continue
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "\t[%s]", e.Rule)
+		for _, k := range e.Kept {
+			fmt.Fprintf(&b, "\t[%s] at %q", k.Rule, lastField(text[:k.At]))
+		}
+		out.lineWith(e.Text, b.String())
+	}
+}
+
+// lastField returns the last white-space separated word of s.
+func lastField(s string) string {
+	return s[strings.LastIndexFunc(s, unicode.IsSpace)+1:]
 }
 
 // fragments returns the non-blank lines of text; a line ends at "\n" or
@@ -345,6 +416,18 @@ type sentenceRecord struct {
 	Kind  segment.Kind `json:"kind"`
 }
 
+// explainRecord is the JSON object for one sentence with -explain.
+type explainRecord struct {
+	File  string         `json:"file,omitempty"`
+	Text  string         `json:"text"`
+	Start int            `json:"start"`
+	End   int            `json:"end"`
+	Kind  segment.Kind   `json:"kind"`
+	Rule  segment.Rule   `json:"rule"`
+	Kept  []segment.Kept `json:"kept"`
+	Cue   segment.Rule   `json:"cue"`
+}
+
 // fragmentRecord is the JSON object for one sentence made by -merge.
 type fragmentRecord struct {
 	File string `json:"file,omitempty"`
@@ -361,7 +444,10 @@ type output struct {
 
 // line writes s on one line, each run of white space collapsed to a space.
 // s never starts or ends with white space.
-func (o *output) line(s string) {
+func (o *output) line(s string) { o.lineWith(s, "") }
+
+// lineWith writes s as line does, followed by suffix on the same line.
+func (o *output) lineWith(s, suffix string) {
 	if o.err != nil {
 		return
 	}
@@ -375,6 +461,7 @@ func (o *output) line(s string) {
 		o.w.WriteByte(' ')
 		s = strings.TrimLeftFunc(s[i:], unicode.IsSpace)
 	}
+	o.w.WriteString(suffix)
 	o.err = o.w.WriteByte('\n')
 }
 

@@ -267,7 +267,7 @@ func TestRun(t *testing.T) {
 			args:     []string{"-h"},
 			wantCode: 0,
 			check: func(t *testing.T, r result) {
-				assert.Contains(t, r.stdout, "usage: newsseg [-json] [-kinds LIST] [-merge] [-progress] [FILE...]")
+				assert.Contains(t, r.stdout, "usage: newsseg [-json] [-kinds LIST] [-merge] [-explain] [-progress] [FILE...]")
 				assert.Contains(t, r.stdout, "-kinds LIST")
 				assert.Contains(t, r.stdout, "Exit status:")
 				assert.Empty(t, r.stderr)
