@@ -11,9 +11,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/newsseg/newsseg/internal/lineformat"
-	"github.com/newsseg/newsseg/internal/punct"
 )
 
 // Kind says how an abbreviation behaves at a period.
@@ -125,7 +122,7 @@ func News() *Set {
 func Load(r io.Reader) (*Set, error) {
 	s := &Set{m: make(map[string]Entry)}
 	firstLine := make(map[string]int)
-	err := lineformat.Scan(r, func(n int, line string) error {
+	err := ScanLines(r, func(n int, line string) error {
 		name, text := line, ""
 		if i := strings.IndexFunc(line, unicode.IsSpace); i >= 0 {
 			name, text = line[:i], line[i:]
@@ -289,7 +286,7 @@ func (s *Set) Lookup(word string) (Kind, bool) {
 func trimWord(w string) string {
 	for w != "" {
 		r, size := utf8.DecodeRuneInString(w)
-		if !punct.IsOpener(r) {
+		if !IsOpener(r) {
 			break
 		}
 		w = w[size:]

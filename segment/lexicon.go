@@ -8,7 +8,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/newsseg/newsseg/internal/lineformat"
+	"github.com/newsseg/newsseg/abbrev"
 )
 
 //go:embed data/*.txt
@@ -122,7 +122,7 @@ var errUnknownMode = errors.New("unknown mode")
 // readData calls fn for each entry of data/NAME.txt, in the line format of
 // package lineformat, which the abbreviation lexicon shares.
 func readData(kind, name, data string, fn func(line string) error) error {
-	err := lineformat.Scan(strings.NewReader(data), func(n int, line string) error {
+	err := abbrev.ScanLines(strings.NewReader(data), func(n int, line string) error {
 		if err := fn(line); err != nil {
 			return fmt.Errorf("line %d: %q: %w", n, line, err)
 		}

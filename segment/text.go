@@ -12,7 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/newsseg/newsseg/internal/punct"
+	"github.com/newsseg/newsseg/abbrev"
 )
 
 // White space.
@@ -165,10 +165,10 @@ func isCloser(r rune) bool {
 
 // isOpeningQuote reports whether r opens a quotation. The opening quotes
 // and brackets are defined once, in internal/punct, for package abbrev too.
-func isOpeningQuote(r rune) bool { return punct.IsOpeningQuote(r) }
+func isOpeningQuote(r rune) bool { return abbrev.IsOpeningQuote(r) }
 
 // isOpener reports whether r opens a quotation or a bracket.
-func isOpener(r rune) bool { return punct.IsOpener(r) }
+func isOpener(r rune) bool { return abbrev.IsOpener(r) }
 
 // trimOpeners removes opening quotes and brackets from the start of s.
 func trimOpeners(s string) string {
