@@ -1,7 +1,6 @@
 package abbrev
 
 import (
-	"bufio"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -132,38 +131,28 @@ func News() *Set {
 func Load(r io.Reader) (*Set, error) {
 	s := &Set{m: make(map[string]Entry)}
 	firstLine := make(map[string]int)
-	sc := bufio.NewScanner(r)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := sc.Text()
-		if n == 1 {
-			line = strings.TrimPrefix(line, "\uFEFF")
-		}
-		line = strings.TrimSpace(line)
-		if line == "" || line[0] == '#' {
-			continue
-		}
+	err := ScanLines(r, func(n int, line string) error {
 		name, text := line, ""
 		if i := strings.IndexFunc(line, unicode.IsSpace); i >= 0 {
 			name, text = line[:i], line[i:]
 		}
 		k, err := parseKind(name)
 		if err != nil {
-			return nil, fmt.Errorf("abbrev: line %d: %w", n, err)
+			return fmt.Errorf("line %d: %w", n, err)
 		}
 		e, key, err := newEntry(text, k)
 		if err != nil {
-			return nil, fmt.Errorf("abbrev: line %d: %w", n, err)
+			return fmt.Errorf("line %d: %w", n, err)
 		}
 		if prev, dup := firstLine[key]; dup {
-			return nil, fmt.Errorf("abbrev: line %d: duplicate entry %q (first listed on line %d)", n, e.Text, prev)
+			return fmt.Errorf("line %d: duplicate entry %q (first listed on line %d)", n, e.Text, prev)
 		}
 		firstLine[key] = n
 		s.m[key] = e
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("abbrev: line %d: %w", n+1, err)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("abbrev: %w", err)
 	}
 	return s, nil
 }
@@ -355,12 +344,10 @@ func (s *Set) Lookup(word string) (Kind, bool) {
 func trimWord(w string) string {
 	for w != "" {
 		r, size := utf8.DecodeRuneInString(w)
-		switch r {
-		case '(', '[', '{', '"', '\'', '“', '‘', '«':
-			w = w[size:]
-			continue
+		if !IsOpener(r) {
+			break
 		}
-		break
+		w = w[size:]
 	}
 	return strings.TrimSuffix(w, ".")
 }

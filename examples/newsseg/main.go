@@ -2,7 +2,7 @@
 //
 // Usage:
 //
-//	newsseg [-json] [-offsets UNIT] [-kinds LIST] [-merge] [-progress] [FILE...]
+//	newsseg [-json] [-offsets UNIT] [-kinds LIST] [-merge] [-explain] [-progress] [FILE...]
 //	newsseg -version
 //
 // newsseg reads each FILE in turn, or standard input when no FILE is given or
@@ -39,6 +39,18 @@
 // a merged sentence is not a slice of the input, so it has no offsets, and
 // it has no kind either: -kinds cannot be used with -merge.
 //
+// With -explain each sentence is followed, after a tab, by the ID of the
+// rule that ended it in brackets, and by each candidate boundary inside it
+// with the rule that kept the sentence going there:
+//
+//	Ms. Sherman said the talks were useful.	[punkt]	[abbrev-title] at "Ms."
+//
+// With -explain -json the objects add "rule", "kept" (a list of {"at":
+// offset, "rule": id}, at being the byte offset where the sentence would
+// have ended) and "cue" (the kinds cue that gave the kind). The rule IDs
+// are listed in the documentation of package segment. -explain reads its
+// whole input before it writes, and cannot be used with -merge.
+//
 // -version prints the module version newsseg was built from, as recorded in
 // its build information: "v1.2.3" when installed with go install
 // ...@version, "(devel)" when built from a checkout.
@@ -68,7 +80,7 @@ import (
 	"github.com/newsseg/newsseg/segment"
 )
 
-const usageText = `usage: newsseg [-json] [-offsets UNIT] [-kinds LIST] [-merge] [-progress] [FILE...]
+const usageText = `usage: newsseg [-json] [-offsets UNIT] [-kinds LIST] [-merge] [-explain] [-progress] [FILE...]
        newsseg -version
 
 Split English news text into sentences. Reads each FILE in turn, or standard
@@ -110,6 +122,13 @@ Flags:
            the objects have only "text" (and "file"): a merged sentence is
            not a slice of the input, so it has no offsets and no kind.
            Cannot be combined with -kinds.
+  -explain after each sentence, write the ID of the rule that ended it
+           and, for each candidate boundary inside it, the rule that kept
+           it going:
+             Ms. Sherman said so.<TAB>[punkt]<TAB>[abbrev-title] at "Ms."
+           With -json, add "rule", "kept":[{"at":OFFSET,"rule":ID}] and
+           "cue" (the kinds cue). Reads the whole input first. Cannot be
+           combined with -merge.
   -version print the module version newsseg was built from and exit.
   -h       print this help and exit.
 
@@ -145,6 +164,7 @@ func main() {
 type options struct {
 	json     bool // write JSON Lines
 	merge    bool // input lines are fragments to reassemble
+	explain  bool // say which rule ended each sentence
 	withFile bool // add "file" to JSON objects
 	kinds    kindSet
 	unit     segment.Unit // unit of -json offsets
@@ -184,6 +204,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var opts options
 	flags.BoolVar(&opts.json, "json", false, "write JSON Lines")
 	flags.BoolVar(&opts.merge, "merge", false, "reassemble fragments, one a line")
+	flags.BoolVar(&opts.explain, "explain", false, "write the rule that ended each sentence")
 	kinds := flags.String("kinds", "", "write only sentences of these kinds")
 	showProgress := flags.Bool("progress", false, "report bytes read and MB/s on stderr")
 	offsets := flags.String("offsets", "byte", "unit of -json offsets: byte, rune or utf16")
@@ -219,6 +240,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if opts.merge {
 			return usageError(stderr, "-kinds cannot be used with -merge: merged sentences have no kind")
 		}
+	}
+	if opts.explain && opts.merge {
+		return usageError(stderr, "-explain cannot be used with -merge")
 	}
 	names := flags.Args()
 	if len(names) == 0 {
@@ -342,6 +366,14 @@ func process(seg *segment.Segmenter, name string, r io.Reader, out *output, opts
 		}
 		return nil
 	}
+	if opts.explain {
+		data, err := io.ReadAll(br)
+		if err != nil {
+			return err
+		}
+		explain(seg, name, string(data), base, out, opts)
+		return nil
+	}
 	var in io.Reader = br
 	var conv *offsetConverter
 	if opts.unit != segment.Bytes {
@@ -373,6 +405,70 @@ func process(seg *segment.Segmenter, name string, r io.Reader, out *output, opts
 		}
 	}
 	return sc.Err()
+}
+
+// explain writes the sentences of text, the input called name whose first
+// byte is at offset base, each with the rule that ended it and the rules
+// that kept the candidates inside it.
+func explain(seg *segment.Segmenter, name, text string, base int, out *output, opts options) {
+	offset := textOffsets{text: text, base: base}
+	if opts.unit != segment.Bytes {
+		offset.count = segment.NewOffsetCounter(opts.unit)
+		offset.count.WriteString(utf8BOM[:base])
+	}
+	for _, e := range seg.Explain(text) {
+		if !opts.kinds.has(e.Kind) || out.err != nil {
+			continue
+		}
+		if opts.json {
+			// In increasing order, as offset needs: start, the kept
+			// candidates inside the sentence, end.
+			start := offset.at(e.Start)
+			kept := make([]segment.Kept, len(e.Kept))
+			for i, k := range e.Kept {
+				kept[i] = segment.Kept{At: offset.at(k.At), Rule: k.Rule}
+			}
+			out.json(explainRecord{
+				File:  fileField(name, opts),
+				Text:  e.Text,
+				Start: start,
+				End:   offset.at(e.End),
+				Kind:  e.Kind,
+				Rule:  e.Rule,
+				Kept:  kept,
+				Cue:   e.Cue,
+			})
+			continue
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "\t[%s]", e.Rule)
+		for _, k := range e.Kept {
+			fmt.Fprintf(&b, "\t[%s] at %q", k.Rule, lastField(text[:k.At]))
+		}
+		out.lineWith(e.Text, b.String())
+	}
+}
+
+// textOffsets converts byte offsets into text, given in increasing order,
+// to the offsets written: in bytes, counted from the start of the input
+// (base bytes before text), or, with count, in its unit.
+type textOffsets struct {
+	text  string
+	base  int
+	count *segment.OffsetCounter // nil for bytes
+}
+
+func (t *textOffsets) at(i int) int {
+	if t.count == nil {
+		return t.base + i
+	}
+	t.count.WriteString(t.text[t.count.ByteOffset()-t.base : i])
+	return t.count.Offset()
+}
+
+// lastField returns the last white-space separated word of s.
+func lastField(s string) string {
+	return s[strings.LastIndexFunc(s, unicode.IsSpace)+1:]
 }
 
 // offsetConverter reads the input for a Scanner and converts the byte
@@ -443,6 +539,18 @@ type sentenceRecord struct {
 	Kind  segment.Kind `json:"kind"`
 }
 
+// explainRecord is the JSON object for one sentence with -explain.
+type explainRecord struct {
+	File  string         `json:"file,omitempty"`
+	Text  string         `json:"text"`
+	Start int            `json:"start"`
+	End   int            `json:"end"`
+	Kind  segment.Kind   `json:"kind"`
+	Rule  segment.Rule   `json:"rule"`
+	Kept  []segment.Kept `json:"kept"`
+	Cue   segment.Rule   `json:"cue"`
+}
+
 // fragmentRecord is the JSON object for one sentence made by -merge.
 type fragmentRecord struct {
 	File string `json:"file,omitempty"`
@@ -459,7 +567,10 @@ type output struct {
 
 // line writes s on one line, each run of white space collapsed to a space.
 // s never starts or ends with white space.
-func (o *output) line(s string) {
+func (o *output) line(s string) { o.lineWith(s, "") }
+
+// lineWith writes s as line does, followed by suffix on the same line.
+func (o *output) lineWith(s, suffix string) {
 	if o.err != nil {
 		return
 	}
@@ -473,6 +584,7 @@ func (o *output) line(s string) {
 		o.w.WriteByte(' ')
 		s = strings.TrimLeftFunc(s[i:], unicode.IsSpace)
 	}
+	o.w.WriteString(suffix)
 	o.err = o.w.WriteByte('\n')
 }
 

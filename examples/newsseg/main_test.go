@@ -328,7 +328,7 @@ func TestRun(t *testing.T) {
 			args:     []string{"-h"},
 			wantCode: 0,
 			check: func(t *testing.T, r result) {
-				assert.Contains(t, r.stdout, "usage: newsseg [-json] [-offsets UNIT] [-kinds LIST] [-merge] [-progress] [FILE...]")
+				assert.Contains(t, r.stdout, "usage: newsseg [-json] [-offsets UNIT] [-kinds LIST] [-merge] [-explain] [-progress] [FILE...]")
 				assert.Contains(t, r.stdout, "-kinds LIST")
 				assert.Contains(t, r.stdout, "Exit status:")
 				assert.Empty(t, r.stderr)
@@ -551,6 +551,54 @@ func TestOffsetsStream(t *testing.T) {
 					require.Equal(t, rec.Text, string(utf16.Decode(units[start:end])))
 				}
 			}
+		})
+	}
+}
+
+// TestExplainOffsets checks that -explain -json converts every offset it
+// writes, those of the kept candidates included.
+func TestExplainOffsets(t *testing.T) {
+	input := "\uFEFFZürich\u00a0— Ms.\u00a0Sherman said the U.S. Navy would stay. 🏆 Next one.\u3000Bye."
+	runes := []rune(input)
+	units := utf16.Encode(runes)
+	slice := map[string]func(i, j int) string{
+		"rune":  func(i, j int) string { return string(runes[i:j]) },
+		"utf16": func(i, j int) string { return string(utf16.Decode(units[i:j])) },
+		"byte":  func(i, j int) string { return input[i:j] },
+	}
+	for unit, sub := range slice {
+		t.Run(unit, func(t *testing.T) {
+			r := runCmd(t, input, "-explain", "-json", "-offsets", unit)
+			require.Equal(t, 0, r.code, r.stderr)
+			type kept struct {
+				At   int    `json:"at"`
+				Rule string `json:"rule"`
+			}
+			type explained struct {
+				Text  string `json:"text"`
+				Start int    `json:"start"`
+				End   int    `json:"end"`
+				Kept  []kept `json:"kept"`
+			}
+			var recs []explained
+			sc := bufio.NewScanner(strings.NewReader(r.stdout))
+			for sc.Scan() {
+				var rec explained
+				require.NoError(t, json.Unmarshal(sc.Bytes(), &rec))
+				recs = append(recs, rec)
+			}
+			require.Len(t, recs, 3, r.stdout)
+			nKept := 0
+			for _, rec := range recs {
+				assert.Equal(t, rec.Text, sub(rec.Start, rec.End))
+				for _, k := range rec.Kept {
+					nKept++
+					word := sub(rec.Start, k.At)
+					assert.True(t, strings.HasSuffix(word, "Ms.") || strings.HasSuffix(word, "U.S."),
+						"kept %s at %d: text before it is %q", k.Rule, k.At, word)
+				}
+			}
+			assert.Equal(t, 2, nKept, "kept candidates at Ms. and U.S.")
 		})
 	}
 }
