@@ -55,7 +55,9 @@
 //	ellipsis-break      ÷×  an ellipsis before a layout break: ends unless lower case follows
 //	ellipsis-period     ÷×  "I never meant that.... | She left"
 //	ellipsis-capital    ÷×  "said… | The", "yields [...] | Ozone is"; not before lower case
+//	period-break        ÷   "died in 2022. ¶ 2023 was calmer", "It was good . ¶ Hope": a period before a blank line
 //	spaced-dots         ÷×  ". . . that talks" goes on; ". . . . | The" ends
+//	spaced-stop         ÷   "I loved the food . | The staff": a full stop typed after a space
 //	dots-after-period   ÷×  "The deal was weakened. | . . . The vote"
 //	list-marker         ×   "1. The first item": a list marker's period
 //	web-address         ÷×  "at www.example.co.nz. | Names of"
@@ -76,6 +78,7 @@
 //	layout-line-break   ÷   a line the layout reads as standalone: "Breaking | Talks stall"
 //	merge-seam          ÷   a seam between fragments given to Merge, without final punctuation
 //	date-line           ÷   "Saturday, September 12, 2015 | pilgrims at the Grand Mosque"
+//	layout-complete     ÷   "Buy a new phone ¶ hope they call": a block that ends on a complete phrase
 //	layout-wrap         ×   "Officials said the | sanctions": lower case carries on
 //	credit-run-in       ÷   "Fans queue outside the hall | Image: Nick Moreau."
 //	date-run-in         ÷   "Thursday, May 7, 2015 | On Tuesday, the government"

@@ -39,7 +39,9 @@ const (
 	ruleEllipsisBreak   Rule = "ellipsis-break"
 	ruleEllipsisPeriod  Rule = "ellipsis-period"
 	ruleEllipsisCapital Rule = "ellipsis-capital"
+	rulePeriodBreak     Rule = "period-break"
 	ruleSpacedDots      Rule = "spaced-dots"
+	ruleSpacedStop      Rule = "spaced-stop"
 	ruleDotsAfterPeriod Rule = "dots-after-period"
 	ruleListMarker      Rule = "list-marker"
 	ruleWebAddress      Rule = "web-address"
@@ -60,6 +62,7 @@ const (
 	ruleLineBreak       Rule = "layout-line-break"
 	ruleMergeSeam       Rule = "merge-seam"
 	ruleDateLine        Rule = "date-line"
+	ruleLayoutComplete  Rule = "layout-complete"
 	ruleLayoutWrap      Rule = "layout-wrap"
 	ruleCreditRunIn     Rule = "credit-run-in"
 	ruleDateRunIn       Rule = "date-run-in"
@@ -121,14 +124,17 @@ func (s *rules) ends(c candidate) (bool, Rule) {
 		return s.periodEnds(c, body, closed)
 	}
 	// No sentence punctuation: only a layout break can end a sentence
-	// here, and not when the next block carries on in lower case, unless
-	// the block is a date line, which nothing continues.
+	// here. A block cut mid-phrase ("Officials said the" / "sanctions would
+	// stay") carries on in lower case; a date line, or a block that ends on
+	// a complete phrase ("Buy a new phone" / "hope they call"), does not.
 	if c.at == atBreak {
 		switch {
 		case !startsLower(c.next):
 			return true, c.seam
 		case s.dateLine(c.head):
 			return true, ruleDateLine
+		case !s.endsMidPhrase(c.prev):
+			return true, ruleLayoutComplete
 		}
 		return false, ruleLayoutWrap
 	}
@@ -147,8 +153,11 @@ func (s *rules) ends(c candidate) (bool, Rule) {
 // periodEnds decides a token whose body (the token without closing quotes
 // and brackets) ends in a period.
 func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
+	if c.at == atBreak {
+		return s.periodEndsAtBreak(c, body)
+	}
 	if body == "." {
-		return spacedDotsEnd(c), ruleSpacedDots
+		return spacedDotsEnd(c)
 	}
 	if c.next == "." && !closed {
 		// "compounds. . . . The practice": the word's own period ends the
@@ -203,6 +212,40 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 		return !startsLower(c.next), ruleNumericWord
 	}
 	return s.punkt.breaks(c.prev, c.next, c.after), rulePunkt
+}
+
+// periodEndsAtBreak decides a period before a paragraph break or a seam in
+// Merge. A blank line ends the sentence: Punkt's number and ordinal
+// heuristics, and a period after a space, never carry a sentence across
+// one. Only the merger joins, where the piece before cannot stand alone: a
+// title before a name ("Ms." / "Sherman said"), an abbreviation before a
+// lower-case continuation ("the U.S." / "limit its troops"), or a list
+// marker before its item.
+func (s *rules) periodEndsAtBreak(c candidate, body string) (bool, Rule) {
+	if body == "." || c.next == "." {
+		return true, rulePeriodBreak
+	}
+	if listHead(c.head) {
+		return false, ruleListMarker
+	}
+	kind, ok := s.abbrevs.Lookup(trimOpeners(body))
+	switch {
+	case !ok, kind == abbrev.Numeric, kind == abbrev.Month:
+		return true, rulePeriodBreak
+	case kind == abbrev.Title && startsLetter(c.next):
+		return false, ruleAbbrevTitle
+	case startsLower(c.next):
+		return false, ruleAbbrevLower
+	}
+	return true, rulePeriodBreak
+}
+
+// endsMidPhrase reports whether tok, the last word of a block without final
+// punctuation, leaves a phrase open: a comma, a hyphen or a dash, or a word
+// such as "the" or "with" that the next block must complete.
+func (s *rules) endsMidPhrase(tok string) bool {
+	last, _ := utf8.DecodeLastRuneInString(tok)
+	return strings.ContainsRune(",;:-‐–—/&(", last) || s.lex.wrapWords.hasFold(tok)
 }
 
 // isCapitalInitial reports whether w is one capital letter and a period: "Q.".
@@ -314,14 +357,18 @@ func (s *rules) ellipsisEnds(c candidate, body string) (bool, Rule) {
 	return unicode.IsUpper(r), ruleEllipsisCapital
 }
 
-// spacedDotsEnd decides the last dot of a spaced ellipsis (". . ."). Three
-// dots mark an omission inside a sentence; a fourth, or a period on the word
-// before the run, is a full stop.
-func spacedDotsEnd(c candidate) bool {
+// spacedDotsEnd decides a lone dot: the last dot of a spaced ellipsis (".
+// . ."), where three dots mark an omission inside a sentence and a fourth,
+// or a period on the word before the run, is a full stop; or a full stop
+// typed after a space ("I loved the food . The staff").
+func spacedDotsEnd(c candidate) (bool, Rule) {
 	if c.next == "." || !startsUpper(c.next) {
-		return false
+		return false, ruleSpacedDots
 	}
-	return c.dots >= 4 || c.dots >= 3 && c.wordFinal
+	if c.dots == 1 && c.head != c.prev {
+		return true, ruleSpacedStop
+	}
+	return c.dots >= 4 || c.dots >= 3 && c.wordFinal, ruleSpacedDots
 }
 
 // dotRun carries the count of lone "." tokens from one token to the next:

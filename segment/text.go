@@ -278,7 +278,8 @@ func startsLower(s string) bool { return unicode.IsLower(firstLetter(s)) }
 
 func startsUpper(s string) bool { return unicode.IsUpper(firstLetter(s)) }
 
-func startsDigit(s string) bool { return unicode.IsDigit(firstLetter(s)) }
+func startsDigit(s string) bool  { return unicode.IsDigit(firstLetter(s)) }
+func startsLetter(s string) bool { return unicode.IsLetter(firstLetter(s)) }
 
 // hasLetter reports whether s holds a letter.
 func hasLetter(s string) bool {
