@@ -50,7 +50,9 @@
 //	no-merge            ÷   WithoutMerge: every layout break ends a sentence
 //	list-item           ÷   "1.) The first item | 2.) The second item"
 //	closer-alone        ÷×  a lone closing quote or bracket: ends at a break before a capital
-//	question            ÷×  "Why now? | Officials" ends; "“Why now?” asked Smith" goes on
+//	question            ÷   "Why now? | Officials", "what should i do? | and i like"
+//	interjection        ×   "and -- bang! -- the lights": a mark set off by dashes
+//	question-run-on     ×   "“Why now?” asked Smith", "(all of them!) cheered", "Yahoo! in"
 //	ellipsis-opener     ×   "... The next thing": an ellipsis that opens a sentence
 //	ellipsis-break      ÷×  an ellipsis before a layout break: ends unless lower case follows
 //	ellipsis-period     ÷×  "I never meant that.... | She left"

@@ -35,6 +35,8 @@ const (
 	ruleListItem        Rule = "list-item"
 	ruleCloserAlone     Rule = "closer-alone"
 	ruleQuestion        Rule = "question"
+	ruleInterjection    Rule = "interjection"
+	ruleQuestionRunOn   Rule = "question-run-on"
 	ruleEllipsisOpener  Rule = "ellipsis-opener"
 	ruleEllipsisBreak   Rule = "ellipsis-break"
 	ruleEllipsisPeriod  Rule = "ellipsis-period"
@@ -116,8 +118,7 @@ func (s *rules) ends(c candidate) (bool, Rule) {
 		// A stray closing quote or bracket on its own.
 		return c.at == atBreak && !startsLower(c.next), ruleCloserAlone
 	case last == '?' || last == '!' || last == '？' || last == '！':
-		// "“Why now?” asked Smith." and "Yahoo! in" go on in running text.
-		return c.at == atBreak || !startsLower(c.next), ruleQuestion
+		return markEnds(c, body, closed)
 	case last == '…' || strings.HasSuffix(body, ".."):
 		return s.ellipsisEnds(c, body)
 	case last == '.' || last == '。':
@@ -148,6 +149,26 @@ func (s *rules) ends(c candidate) (bool, Rule) {
 		return true, ruleDateRunIn
 	}
 	return false, ruleNoPunct
+}
+
+// markEnds decides a question or exclamation mark. An interjection set off
+// by dashes goes on ("and -- bang! -- the lights"); so do, before lower
+// case, a quotation or a bracket run into the sentence ("“Why now?” asked
+// Smith", "(all of them!) cheered") and a name spelt with a mark ("Yahoo!
+// in"). Elsewhere the mark ends the sentence, before lower case too ("what
+// should i do? and i like").
+func markEnds(c candidate, body string, closed bool) (bool, Rule) {
+	switch {
+	case c.at == atBreak:
+		return true, ruleQuestion
+	case isDash(c.next):
+		return false, ruleInterjection
+	case !startsLower(c.next):
+		return true, ruleQuestion
+	case closed || startsUpper(body):
+		return false, ruleQuestionRunOn
+	}
+	return true, ruleQuestion
 }
 
 // periodEnds decides a token whose body (the token without closing quotes

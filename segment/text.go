@@ -281,6 +281,19 @@ func startsUpper(s string) bool { return unicode.IsUpper(firstLetter(s)) }
 func startsDigit(s string) bool  { return unicode.IsDigit(firstLetter(s)) }
 func startsLetter(s string) bool { return unicode.IsLetter(firstLetter(s)) }
 
+// isDash reports whether tok is a dash standing alone: "-", "--", "—", "–".
+func isDash(tok string) bool {
+	if tok == "" {
+		return false
+	}
+	for _, r := range tok {
+		if r != '-' && r != '—' && r != '–' {
+			return false
+		}
+	}
+	return true
+}
+
 // hasLetter reports whether s holds a letter.
 func hasLetter(s string) bool {
 	return strings.IndexFunc(s, unicode.IsLetter) >= 0
