@@ -63,11 +63,15 @@
 //	dots-after-period   ÷×  "The deal was weakened. | . . . The vote"
 //	list-marker         ×   "1. The first item": a list marker's period
 //	web-address         ÷×  "at www.example.co.nz. | Names of"
-//	abbrev-title        ×   "Ms. Sherman", "Lt. Gov. Vega": a title before a name
-//	abbrev-number       ×   "No. 5", "Sept. 11", "p. 55": before a number
+//	abbrev-street       ÷   "10 Downing St. | The prime minister": "St." after a name or a number
+//	abbrev-title        ×   "Ms. Sherman", "Lt. Gov. Vega", "near St. Mary's": a title before a name
+//	abbrev-number       ×   "No. 5", "Sept. 11", "p. 55", "Rs. 4,100": before a number
+//	abbrev-opener       ×   "U.S. officials said", "P.S. I will call": an abbreviation opens the sentence
+//	abbrev-bracket      ×   "Acme Corp. (NASDAQ: ACME)", "SPRINGFIELD, Ill. (AP) —"
 //	abbrev-quote        ÷   "the U.N. | “We are out of time”"
 //	abbrev-lower        ×   "the U.S. limit", "Jr. was born"
-//	abbrev-continuer    ×   "the U.S. Navy", "8 p.m. Tuesday"
+//	abbrev-suffix       ×   "Acme Co. Ltd.", "Westfield Pty. Ltd.": a chain of company suffixes
+//	abbrev-continuer    ×   "the U.S. Navy", "8 p.m. Tuesday", "Warner Bros. Pictures": a word data/continuers.txt lists for the kind
 //	abbrev-fronted      ×   "At 5 a.m. Mr. Smith went": a short fronted phrase
 //	abbrev-capital      ÷   "concessions from the U.S. | Sherman said"
 //	number-capital      ÷   "in 2014. | NATO and"

@@ -47,10 +47,14 @@ const (
 	ruleDotsAfterPeriod Rule = "dots-after-period"
 	ruleListMarker      Rule = "list-marker"
 	ruleWebAddress      Rule = "web-address"
+	ruleAbbrevStreet    Rule = "abbrev-street"
 	ruleAbbrevTitle     Rule = "abbrev-title"
 	ruleAbbrevNumber    Rule = "abbrev-number"
+	ruleAbbrevOpener    Rule = "abbrev-opener"
+	ruleAbbrevBracket   Rule = "abbrev-bracket"
 	ruleAbbrevQuote     Rule = "abbrev-quote"
 	ruleAbbrevLower     Rule = "abbrev-lower"
+	ruleAbbrevSuffix    Rule = "abbrev-suffix"
 	ruleAbbrevContinuer Rule = "abbrev-continuer"
 	ruleAbbrevFronted   Rule = "abbrev-fronted"
 	ruleAbbrevCapital   Rule = "abbrev-capital"
@@ -196,6 +200,14 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 	if kind, ok := s.abbrevs.Lookup(word); ok {
 		switch kind {
 		case abbrev.Title:
+			if s.isStreet(c, word) {
+				// "10 Downing St. The prime minister": a street, which may
+				// end a sentence as "U.S." does.
+				if ends, rule := s.abbrevEnds(c, abbrev.General); !ends {
+					return false, rule
+				}
+				return true, ruleAbbrevStreet
+			}
 			return false, ruleAbbrevTitle
 		case abbrev.Numeric:
 			if startsDigit(c.next) {
@@ -208,9 +220,12 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 			if startsDigit(c.next) {
 				return false, ruleAbbrevNumber
 			}
-			return s.abbrevEnds(c)
+			return s.abbrevEnds(c, kind)
 		default:
-			return s.abbrevEnds(c)
+			if c.head == c.prev {
+				return false, ruleAbbrevOpener // "U.S. officials said", "P.S. I will call"
+			}
+			return s.abbrevEnds(c, kind)
 		}
 	}
 	if isNumber(word[:len(word)-1]) && startsUpper(c.next) {
@@ -317,28 +332,68 @@ func isPronoun(w string) bool {
 	return false
 }
 
-// abbrevEnds decides an abbreviation that can end a sentence ("U.S.",
-// "Inc.", "Calif.", "a.m.") by what follows it.
-func (s *rules) abbrevEnds(c candidate) (bool, Rule) {
+// abbrevEnds decides an abbreviation of the given kind that can end a
+// sentence ("U.S.", "Inc.", "Calif.", "a.m.") by what follows it. A bracket
+// after it goes on ("Acme Corp. (NASDAQ: ACME)", "SPRINGFIELD, Ill. (AP)
+// —"); a company suffix goes on before another ("Co. Ltd."); a capitalised
+// word goes on only when data/continuers.txt lists it for the kind: "Navy"
+// after "U.S." but not after "a.m." or "Inc.".
+func (s *rules) abbrevEnds(c candidate, kind abbrev.Kind) (bool, Rule) {
 	first, _ := utf8.DecodeRuneInString(c.next)
 	switch {
+	case first == '(' || first == '[':
+		return false, ruleAbbrevBracket // "Acme Corp. (NASDAQ: ACME)", "10 a.m. (CDT)"
 	case isOpeningQuote(first):
 		return true, ruleAbbrevQuote // a quotation opens a new sentence
 	case !startsUpper(c.next):
-		return false, ruleAbbrevLower // "the U.S. limit", "Inc. (NYSE: X)", "the U.S. 10-year"
-	case s.continues(c.next):
-		return false, ruleAbbrevContinuer // "the U.S. Navy", "5 p.m. Monday"
+		return false, ruleAbbrevLower // "the U.S. limit", "the U.S. 10-year"
+	case kind == abbrev.Company && s.isCompanySuffix(c.next):
+		return false, ruleAbbrevSuffix // "Acme Co. Ltd.", "Westfield Pty. Ltd."
+	case s.continues(kind, c.next):
+		return false, ruleAbbrevContinuer // "the U.S. Navy", "5 p.m. Monday", "Warner Bros. Pictures"
 	case s.frontedPhrase(c.head):
 		return false, ruleAbbrevFronted // "At 5 a.m. Mr. Smith went"
 	}
 	return true, ruleAbbrevCapital
 }
 
-// continues reports whether next, a capitalised word after an abbreviation,
-// carries the sentence on ("Navy", "Secretary", "Sen.", "Tuesday.").
-func (s *rules) continues(next string) bool {
+// isCompanySuffix reports whether tok is a company suffix ("Ltd.").
+func (s *rules) isCompanySuffix(tok string) bool {
+	kind, ok := s.abbrevs.Lookup(trimTrailingPunct(tok))
+	return ok && kind == abbrev.Company
+}
+
+// continues reports whether next, a capitalised word after an abbreviation
+// of the given kind, carries the sentence on ("Navy" after "U.S.",
+// "Tuesday." after "p.m.").
+func (s *rules) continues(kind abbrev.Kind, next string) bool {
+	words := s.lex.continuers[kind]
 	w := trimTrailingPunct(next)
-	return s.lex.continuers.has(w) || s.lex.continuers.has(strings.TrimSuffix(w, "."))
+	return words.has(w) || words.has(strings.TrimSuffix(w, "."))
+}
+
+// isStreet reports whether word, a title such as "St.", names a street
+// here: "St." after a capitalised name or a number ("10 Downing St.", "Elm
+// St.", "42nd St."), where a saint comes before the name ("St. Louis",
+// "near St. Mary's") or after a place word ("Port St. Lucie").
+func (s *rules) isStreet(c candidate, word string) bool {
+	if !strings.EqualFold(word, "St.") || c.head == c.prev {
+		return false
+	}
+	n := 0
+	for before := range fieldsBackward(c.head) {
+		if n++; n < 2 {
+			continue
+		}
+		if hasFinalPunct(before) || strings.HasSuffix(before, "'s") || strings.HasSuffix(before, "’s") {
+			return false
+		}
+		if startsDigit(before) {
+			return true
+		}
+		return startsUpper(before) && !s.lex.wrapWords.hasFold(before) && !s.lex.placePrefixes.hasFold(before)
+	}
+	return false
 }
 
 // frontedPhrase reports whether head is a short phrase opened by a
