@@ -74,7 +74,8 @@
 //	abbrev-continuer    ×   "the U.S. Navy", "8 p.m. Tuesday", "Warner Bros. Pictures": a word data/continuers.txt lists for the kind
 //	abbrev-fronted      ×   "At 5 a.m. Mr. Smith went": a short fronted phrase
 //	abbrev-capital      ÷   "concessions from the U.S. | Sherman said"
-//	number-capital      ÷   "in 2014. | NATO and"
+//	number-opener       ÷   "in 2019. | 2020 brought", "$3 million. | 40% of it": a number opens a sentence
+//	number-capital      ÷   "in 2014. | NATO and", "fell to C$8.75. | Analysts"
 //	middle-initial      ×   "John Q. Public", "(AP Photo/J. Scott Applewhite)"
 //	quote-capital       ÷   `a thousand fold." | "I think`
 //	quote-lower         ×   `"This is great." she said`

@@ -58,6 +58,7 @@ const (
 	ruleAbbrevContinuer Rule = "abbrev-continuer"
 	ruleAbbrevFronted   Rule = "abbrev-fronted"
 	ruleAbbrevCapital   Rule = "abbrev-capital"
+	ruleNumberOpener    Rule = "number-opener"
 	ruleNumberCapital   Rule = "number-capital"
 	ruleMiddleInitial   Rule = "middle-initial"
 	ruleQuoteCapital    Rule = "quote-capital"
@@ -228,8 +229,11 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 			return s.abbrevEnds(c, kind)
 		}
 	}
-	if isNumber(word[:len(word)-1]) && startsUpper(c.next) {
-		return true, ruleNumberCapital // "in 2014. NATO and"
+	if !plainWord && startsAmount(c.next) && opensFigure(word) {
+		return true, ruleNumberOpener // "in 2019. 2020 brought", "$3 million. 40% of it"
+	}
+	if isAmount(word[:len(word)-1]) && startsUpper(c.next) {
+		return true, ruleNumberCapital // "in 2014. NATO and", "fell to C$8.75. Analysts"
 	}
 	if initial, before := splitInitial(word); isCapitalInitial(initial) && startsUpper(c.next) && s.middleInitial(c, before) {
 		return false, ruleMiddleInitial // "John Q. Public", "George W. Bush", "(AP Photo/J. Scott Applewhite)"
@@ -282,6 +286,15 @@ func (s *rules) periodEndsAtBreak(c candidate, body string) (bool, Rule) {
 func (s *rules) endsMidPhrase(tok string) bool {
 	last, _ := utf8.DecodeLastRuneInString(tok)
 	return strings.ContainsRune(",;:-‐–—/&(", last) || s.lex.wrapWords.hasFold(tok)
+}
+
+// opensFigure reports whether word, a token ending in a period before a
+// number, ends a sentence there: a plain word or a number does ("million.
+// 40% of", "2019. 2020 brought"); an initial or a dotted abbreviation the
+// lexicon does not know is left to Punkt ("S. 10th Street", "H.R. 1").
+func opensFigure(word string) bool {
+	w := word[:len(word)-1]
+	return isAmount(w) || !isCapitalInitial(word) && !strings.Contains(w, ".")
 }
 
 // isCapitalInitial reports whether w is one capital letter and a period: "Q.".

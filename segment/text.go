@@ -322,6 +322,40 @@ func isASCIIAlnum(c byte) bool {
 
 // Numbers, dates and addresses.
 
+// isAmount reports whether s is a number, possibly after a currency code
+// glued to its sign ("C$8.75", "US$20", "HK$3").
+func isAmount(s string) bool {
+	i := 0
+	for i < len(s) && i < 3 && 'A' <= s[i] && s[i] <= 'Z' {
+		i++
+	}
+	if i > 0 && !startsCurrencySign(s[i:]) {
+		return false
+	}
+	return isNumber(s[i:])
+}
+
+// startsCurrencySign reports whether s starts with "$", "€", "£" or "¥".
+func startsCurrencySign(s string) bool {
+	return strings.HasPrefix(s, "$") || strings.HasPrefix(s, "€") || strings.HasPrefix(s, "£") || strings.HasPrefix(s, "¥")
+}
+
+// startsAmount reports whether tok, after any opening quotes and brackets,
+// opens with a number or an amount: "2020", "40%", "$3", "C$8".
+func startsAmount(tok string) bool {
+	tok = trimOpeners(tok)
+	for i, r := range tok {
+		switch {
+		case '0' <= r && r <= '9':
+			return true
+		case i < 3 && 'A' <= r && r <= 'Z', strings.ContainsRune("$€£¥", r):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // isNumber reports whether s is a number as news writes one: digits with
 // separators, a currency sign or a percent sign ("2014", "100,000",
 // "$100.00", "1026.253.553", "5%").
