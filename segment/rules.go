@@ -60,6 +60,7 @@ const (
 	ruleAbbrevCapital   Rule = "abbrev-capital"
 	ruleNumberOpener    Rule = "number-opener"
 	ruleNumberCapital   Rule = "number-capital"
+	ruleAbbrevLike      Rule = "abbrev-like"
 	ruleMiddleInitial   Rule = "middle-initial"
 	ruleQuoteCapital    Rule = "quote-capital"
 	ruleQuoteLower      Rule = "quote-lower"
@@ -235,8 +236,11 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 	if isAmount(word[:len(word)-1]) && startsUpper(c.next) {
 		return true, ruleNumberCapital // "in 2014. NATO and", "fell to C$8.75. Analysts"
 	}
+	if startsLower(c.next) && s.abbrevLike(c, word) {
+		return false, ruleAbbrevLike // "3.5 pct. in the", "10 in. tall", "the dept. heads"
+	}
 	if initial, before := splitInitial(word); isCapitalInitial(initial) && startsUpper(c.next) && s.middleInitial(c, before) {
-		return false, ruleMiddleInitial // "John Q. Public", "George W. Bush", "(AP Photo/J. Scott Applewhite)"
+		return false, ruleMiddleInitial // "John Q. Public", "George W. Bush", "(AP Photo/J. Scott Applewhite)", "A. B. Smith"
 	}
 	if closed {
 		// Punkt reads a period inside quotes as unreliable and cannot see
@@ -327,12 +331,55 @@ func (s *rules) middleInitial(c candidate, before string) bool {
 			}
 		}
 	}
-	if !startsUpper(before) || hasFinalPunct(before) {
+	if isCapitalInitial(trimOpeners(c.next)) {
+		return true // "A. B. Smith", "J. R. R. Tolkien": initials before initials
+	}
+	switch {
+	case isCapitalInitial(trimOpeners(before)):
+		// "A. B. Smith": the last of a run of initials.
+	case hasFinalPunct(before):
+		if kind, ok := s.abbrevs.Lookup(trimOpeners(before)); !ok || kind != abbrev.Title {
+			return false
+		} // "Dr. A. Smith": an initial after a title
+	case !startsUpper(before):
 		return false
 	}
 	next := strings.ToLower(trimTrailingPunct(trimOpeners(c.next)))
 	next = strings.TrimSuffix(next, ".")
 	return !s.lex.wrapWords.has(next) && !isPronoun(next)
+}
+
+// abbrevLike reports whether word, a token ending in a period that the
+// lexicon does not know, reads as an abbreviation: a short lower-case word
+// without a vowel ("pct.", "govt.", "hrs."), or a short lower-case unit
+// after a number ("10 in.", "104 deg."). Before lower case it goes on.
+func (s *rules) abbrevLike(c candidate, word string) bool {
+	w := word[:len(word)-1]
+	if w == "" || len(w) > 5 {
+		return false
+	}
+	vowel := false
+	for i := 0; i < len(w); i++ {
+		switch ch := w[i]; {
+		case ch < 'a' || ch > 'z':
+			return false
+		case strings.IndexByte("aeiouy", ch) >= 0:
+			vowel = true
+		}
+	}
+	if !vowel {
+		return true
+	}
+	if len(w) > 3 {
+		return false
+	}
+	n := 0
+	for tok := range fieldsBackward(c.head) {
+		if n++; n == 2 {
+			return isAmount(tok)
+		}
+	}
+	return false
 }
 
 // isPronoun reports whether w, lower-cased, is a subject pronoun, the
