@@ -49,6 +49,7 @@
 //	window-size         ÷   the sentence has reached WindowSize bytes
 //	no-merge            ÷   WithoutMerge: every layout break ends a sentence
 //	list-item           ÷   "1.) The first item | 2.) The second item"
+//	footnote-run        ×   "in two trials.12 | 13": more footnote numbers follow a footnote
 //	closer-alone        ÷×  a lone closing quote or bracket: ends at a break before a capital
 //	question            ÷   "Why now? | Officials", "what should i do? | and i like"
 //	interjection        ×   "and -- bang! -- the lights": a mark set off by dashes
@@ -89,6 +90,7 @@
 //	layout-complete     ÷   "Buy a new phone ¶ hope they call": a block that ends on a complete phrase
 //	layout-wrap         ×   "Officials said the | sanctions": lower case carries on
 //	credit-run-in       ÷   "Fans queue outside the hall | Image: Nick Moreau."
+//	footnote-end        ÷   "in two trials.12 13 | Doctors": a run of footnote numbers ends
 //	date-run-in         ÷   "Thursday, May 7, 2015 | On Tuesday, the government"
 //	no-punct            ×   "Copyright 2024 The Associated Press": a year that closes no date line
 //

@@ -33,6 +33,7 @@ const (
 	ruleWindowSize      Rule = "window-size"
 	ruleNoMerge         Rule = "no-merge"
 	ruleListItem        Rule = "list-item"
+	ruleFootnoteRun     Rule = "footnote-run"
 	ruleCloserAlone     Rule = "closer-alone"
 	ruleQuestion        Rule = "question"
 	ruleInterjection    Rule = "interjection"
@@ -73,6 +74,7 @@ const (
 	ruleLayoutComplete  Rule = "layout-complete"
 	ruleLayoutWrap      Rule = "layout-wrap"
 	ruleCreditRunIn     Rule = "credit-run-in"
+	ruleFootnoteEnd     Rule = "footnote-end"
 	ruleDateRunIn       Rule = "date-run-in"
 	ruleNoPunct         Rule = "no-punct"
 )
@@ -117,7 +119,14 @@ func (s *rules) ends(c candidate) (bool, Rule) {
 	if c.next == "" {
 		return true, ruleTextEnd
 	}
-	body, closed := trimClosers(c.prev)
+	marked, cited := trimCitations(c.prev)
+	if cited {
+		if isFootnoteNumber(c.next) {
+			return false, ruleFootnoteRun // "in two trials.12 13 Doctors": more footnote numbers follow
+		}
+		c.prev = marked // "ruling.[3] The", "safe.3 Residents" read as "ruling. The"
+	}
+	body, closed := trimClosers(marked)
 	last, _ := utf8.DecodeLastRuneInString(body)
 	switch {
 	case body == "":
@@ -151,6 +160,8 @@ func (s *rules) ends(c candidate) (bool, Rule) {
 	switch {
 	case s.opensCredit(c.next):
 		return true, ruleCreditRunIn
+	case startsUpper(c.next) && isFootnoteNumber(c.prev) && footnoteRun(c.head):
+		return true, ruleFootnoteEnd // "in two trials.12 13 | Doctors"
 	case isYear(c.prev) && startsUpper(c.next) && s.opensWithDate(c.head) && s.dateLine(c.head):
 		return true, ruleDateRunIn
 	}
@@ -561,5 +572,22 @@ func (s *rules) opensCredit(tok string) bool {
 // inside a paragraph, is a candidate: prev ends in sentence punctuation, or
 // next opens a credit, or prev is the year that closes a date line.
 func (s *rules) isCandidate(prev, next string) bool {
-	return hasFinalPunct(prev) || s.opensCredit(next) || isYear(prev)
+	return hasFinalPunct(prev) || s.opensCredit(next) || isYear(prev) || isFootnoteNumber(prev) && startsUpper(next)
+}
+
+// footnoteRun reports whether head ends in a run of footnote numbers after
+// a full stop that carries a footnote itself: "in two trials.12 13".
+func footnoteRun(head string) bool {
+	n := 0
+	for w := range fieldsBackward(head) {
+		if n++; n > 8 {
+			return false
+		}
+		if isFootnoteNumber(w) {
+			continue
+		}
+		_, cited := trimCitations(w)
+		return cited && n > 1
+	}
+	return false
 }

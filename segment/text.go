@@ -249,9 +249,15 @@ func hasFinalPunct(tok string) bool {
 	}
 	switch c := tok[len(tok)-1]; {
 	case c >= utf8.RuneSelf, c == '.', c == '?', c == '!', c == '"', c == '\'', c == ')', c == ']', c == '}':
+	case '0' <= c && c <= '9':
+		// A footnote glued to a full stop: "trials.12".
+		if _, cited := trimCitations(tok); !cited {
+			return false
+		}
 	default:
 		return false // most words end in a letter, a digit or a comma
 	}
+	tok, _ = trimCitations(tok)
 	body, _ := trimClosers(tok)
 	r, _ := utf8.DecodeLastRuneInString(body)
 	switch r {
@@ -259,6 +265,51 @@ func hasFinalPunct(tok string) bool {
 		return true
 	}
 	return false
+}
+
+// trimCitations removes the citation and footnote markers that follow a
+// full stop at the end of tok: bracketed ones ("ruling.[3]", "revised.[12][13]",
+// "said.[a]") and footnote numbers glued to the period after a lower-case
+// word ("trials.12"). It reports whether there were any.
+func trimCitations(tok string) (string, bool) {
+	end := len(tok)
+	for end > 0 && tok[end-1] == ']' {
+		open := strings.LastIndexByte(tok[:end], '[')
+		if open < 0 || end-open-2 < 1 || end-open-2 > 3 || !isASCIIAlnumString(tok[open+1:end-1]) {
+			break
+		}
+		end = open
+	}
+	if end < len(tok) {
+		if end > 0 && (strings.IndexByte(".?!\"')", tok[end-1]) >= 0 || tok[end-1] >= utf8.RuneSelf) {
+			return tok[:end], true
+		}
+		return tok, false
+	}
+	// "trials.12": one to three digits after a period that follows at
+	// least two lower-case letters.
+	d := end
+	for d > 0 && '0' <= tok[d-1] && tok[d-1] <= '9' {
+		d--
+	}
+	if n := end - d; n < 1 || n > 3 || d < 3 || tok[d-1] != '.' || !isLowerASCII(tok[d-2]) || !isLowerASCII(tok[d-3]) {
+		return tok, false
+	}
+	return tok[:d], true
+}
+
+// isFootnoteNumber reports whether tok is a bare footnote number: one to
+// three digits.
+func isFootnoteNumber(tok string) bool {
+	if tok == "" || len(tok) > 3 {
+		return false
+	}
+	for i := 0; i < len(tok); i++ {
+		if tok[i] < '0' || tok[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // endsInQuestionOrExclamation reports whether s ends in a question or exclamation mark.
@@ -315,6 +366,19 @@ func isAllCaps(s string) bool {
 }
 
 func lowerOrDigit(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
+
+func isLowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
+
+// isASCIIAlnumString reports whether s is not empty and holds only ASCII
+// letters and digits.
+func isASCIIAlnumString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isASCIIAlnum(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
 
 func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
