@@ -58,7 +58,7 @@
 //	ellipsis-break      ÷×  an ellipsis before a layout break: ends unless lower case follows
 //	ellipsis-period     ÷×  "I never meant that.... | She left"
 //	ellipsis-capital    ÷×  "said… | The", "yields [...] | Ozone is"; not before lower case
-//	period-break        ÷   "died in 2022. ¶ 2023 was calmer", "It was good . ¶ Hope": a period before a blank line
+//	period-break        ÷   "died in 2022. ¶ 2023 was calmer", "It was good . ¶ Hope": a period before a blank line or a list item
 //	spaced-dots         ÷×  ". . . that talks" goes on; ". . . . | The" ends
 //	spaced-stop         ÷   "I loved the food . | The staff": a full stop typed after a space
 //	dots-after-period   ÷×  "The deal was weakened. | . . . The vote"
@@ -85,6 +85,8 @@
 //	punkt               ÷×  Punkt's trained English model decides: "said. | The"
 //	layout-blank-line   ÷   a blank line after a line without final punctuation: a headline
 //	layout-line-break   ÷   a line the layout reads as standalone: "Breaking | Talks stall"
+//	layout-item         ÷   "Highlights: | - Revenue rose 5% | - Profit fell 2%": a line opened by a bullet or a list marker
+//	layout-menu         ÷   "Share this: | Facebook | Twitter": a label over short menu lines
 //	merge-seam          ÷   a seam between fragments given to Merge, without final punctuation
 //	date-line           ÷   "Saturday, September 12, 2015 | pilgrims at the Grand Mosque"
 //	layout-complete     ÷   "Buy a new phone ¶ hope they call": a block that ends on a complete phrase

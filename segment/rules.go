@@ -69,6 +69,8 @@ const (
 	rulePunkt           Rule = "punkt"
 	ruleBlankLine       Rule = "layout-blank-line"
 	ruleLineBreak       Rule = "layout-line-break"
+	ruleLayoutItem      Rule = "layout-item"
+	ruleLayoutMenu      Rule = "layout-menu"
 	ruleMergeSeam       Rule = "merge-seam"
 	ruleDateLine        Rule = "date-line"
 	ruleLayoutComplete  Rule = "layout-complete"
@@ -146,7 +148,7 @@ func (s *rules) ends(c candidate) (bool, Rule) {
 	if c.at == atBreak {
 		switch {
 		case !startsLower(c.next):
-			return true, c.seam
+			return true, layoutSeam(c)
 		case s.dateLine(c.head):
 			return true, ruleDateLine
 		case !s.endsMidPhrase(c.prev):
@@ -186,6 +188,22 @@ func markEnds(c candidate, body string, closed bool) (bool, Rule) {
 		return false, ruleQuestionRunOn
 	}
 	return true, ruleQuestion
+}
+
+// layoutSeam names the layout rule behind a break that a capital, a digit or
+// a mark follows: a list item ("Highlights: | - Revenue rose 5%"), the first
+// line of a menu under a label ("Share this: | Facebook"), or the break's own.
+func layoutSeam(c candidate) Rule {
+	if c.seam != ruleLineBreak {
+		return c.seam
+	}
+	if _, _, marker := listMarker(c.next); c.after != "" && (isItemMark(c.next) || marker) {
+		return ruleLayoutItem
+	}
+	if strings.HasSuffix(c.prev, ":") {
+		return ruleLayoutMenu
+	}
+	return c.seam
 }
 
 // periodEnds decides a token whose body (the token without closing quotes

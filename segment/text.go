@@ -218,6 +218,25 @@ func isBullet(tok string) bool {
 	return size == len(tok) && isBulletRune(r)
 }
 
+// isItemMark reports whether tok, standing alone, marks an item of a list:
+// a bullet, "*", "-" or "–" ("- Revenue rose 5%", "* Powell said").
+func isItemMark(tok string) bool {
+	return tok == "-" || tok == "*" || tok == "–" || tok == "‣" || isBullet(tok)
+}
+
+// trimItemMark removes a leading item mark or dash and the white space after
+// it ("— Reporting by", "* Powell said", "- Editing by"); s is returned
+// unchanged when it has none.
+func trimItemMark(s string) string {
+	for w := range fieldsForward(s) {
+		if len(w) == len(s) || !isItemMark(w) && !isDash(w) {
+			return s
+		}
+		return strings.TrimLeftFunc(s[len(w):], isSpace)
+	}
+	return s
+}
+
 // trimBullets removes leading white space, bullets and the leaders that
 // stand in for them ('*', '>', '|', '»', '›') from s.
 func trimBullets(s string) string {
