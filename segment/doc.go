@@ -7,13 +7,16 @@
 //   - the news abbreviation lexicon of package abbrev, whose kinds decide
 //     what a period after an abbreviation means: a title ("Ms.", "Lt. Gov.")
 //     never ends a sentence before a name; "U.S." or "Inc." ends one only
-//     when a capitalised word that does not continue it follows ("the U.S.
-//     Navy" goes on, "from the U.S. Sherman said" breaks); a month or "No."
-//     goes on before a number;
+//     when a capitalised word that the continuers of its kind do not list
+//     follows ("the U.S. Navy" goes on, "at 6 a.m. Navy divers" and "from
+//     the U.S. Sherman said" break); a month or "No." goes on before a
+//     number;
 //   - layout: a blank line ends a paragraph, and a line without final
-//     punctuation (a headline, a dateline, a label such as "Breaking") is a
-//     segment of its own, while hard-wrapped running text is joined across
-//     its newlines;
+//     punctuation (a headline, a dateline, a label such as "Breaking"), a
+//     list item ("- Revenue rose 5%") or a line of a menu is a segment of its
+//     own, while hard-wrapped running text is joined across its newlines,
+//     a line that opens with a figure and runs on in lower case ("42.7%, up
+//     from", "Oct. 9 at the courthouse") included;
 //   - a merger that joins pieces a break split apart when they belong
 //     together ("Ms." / "Sherman said."), both inside Segment, at paragraph
 //     and line breaks, and for callers whose text arrives already split, in

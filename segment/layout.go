@@ -336,7 +336,32 @@ func isWrap(a, b string, lex *lexicon) bool {
 	if strings.ContainsRune(",;:-‐–—/&(", last) {
 		return true
 	}
-	return lex.wrapWords.hasFold(lastWord(a))
+	return lex.wrapWords.hasFold(lastWord(a)) || startsLower(lastWord(a)) && opensWithFigure(b)
+}
+
+// opensWithFigure reports whether line b opens with a figure that runs on
+// in lower case, as a hard-wrapped line of running text does: a number or
+// a percentage ("42.7%, up from", "250,000 last week") or a month
+// abbreviation and a day ("Oct. 9 at the courthouse"). A date line ("Oct.
+// 9, 2023") has no lower-case word and is no wrap.
+func opensWithFigure(b string) bool {
+	n := 0
+	for w := range fieldsForward(b) {
+		n++
+		switch {
+		case n == 1:
+			body := strings.TrimRight(w, ",;:%")
+			month := len(w) >= 4 && len(w) <= 5 && w[len(w)-1] == '.' && startsUpper(w)
+			if !isAmount(body) && !month {
+				return false
+			}
+		case startsLower(w):
+			return true
+		case n > 3:
+			return false
+		}
+	}
+	return false
 }
 
 // gluedStop finds a sentence end that lost its space, as text pasted from
