@@ -114,6 +114,8 @@
 //	kind-section-heading  boilerplate  "About Acme Corp." after the body has started
 //	kind-credit-line      meta         a short line holding a credit marker
 //	kind-byline           meta         "By JANE DOE, Associated Press"
+//	kind-dash-credit      meta         "— Reporting by Jane Doe", "- Editing by John Smith"
+//	kind-item             body         "* Powell said cuts are not yet warranted": a list item
 //	kind-date-line        meta         "Updated 3:45 p.m. ET", "5 min read"
 //	kind-furniture-block  boilerplate  "Talks resume in Vienna" under "Related Stories"
 //	kind-question         headline     "What is the debt ceiling?" on a line of its own
