@@ -206,9 +206,11 @@
 //     text resumes. After the body, "About" followed by capitalised words
 //     heads a press release's boilerplate section, which runs to the end.
 //     A short line holding a credit marker, a byline ("By JANE DOE,
-//     Associated Press", "Reporting by ..."), or a line of date and time
-//     words, numbers and clock times only ("Jan 10, 2022 1 min, 35 secs",
-//     "Updated 3:45 p.m. ET") is Meta. A line without final punctuation is
+//     Associated Press", "Reporting by ...", also after a dash: "—
+//     Reporting by Jane Doe"), or a line of date and time words, numbers
+//     and clock times only ("Jan 10, 2022 1 min, 35 secs", "Updated 3:45
+//     p.m. ET") is Meta. A list item of three words or more ("* Powell said
+//     cuts are not yet warranted") is Body. A line without final punctuation is
 //     a headline when it is the first such line before the body (or follows
 //     the headline: a deck) and has at most 25 words, or a heading when it
 //     comes later and has at most 15; a short question on its own line is
