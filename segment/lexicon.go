@@ -20,9 +20,10 @@ var dataFiles embed.FS
 // the classifier and the date-line rules share. Phrases matched without
 // case are stored as foldKey makes them.
 type lexicon struct {
-	continuers   wordList // capitalised words that continue after "U.S."
-	wrapWords    wordList // words a headline or label cannot end with
-	prepositions wordList // openers of a fronted phrase ("At 5 a.m.")
+	continuers    map[abbrev.Kind]wordList // by abbreviation kind, capitalised words that continue after it ("U.S. Navy")
+	placePrefixes wordList                 // place words before a saint's name ("Port St. Lucie")
+	wrapWords     wordList                 // words a headline or label cannot end with
+	prepositions  wordList                 // openers of a fronted phrase ("At 5 a.m.")
 
 	lines     map[string]bool    // whole-line furniture; true when it opens a block
 	openers   map[string]*opener // by openerKey: the phrases a sentence may start with
@@ -49,7 +50,10 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 		bios:      map[string]bool{},
 	}
 	var err error
-	if lx.continuers, err = loadWordList("continuers", false); err != nil {
+	if lx.continuers, err = loadContinuers(); err != nil {
+		return nil, err
+	}
+	if lx.placePrefixes, err = loadWordList("placeprefixes", true); err != nil {
 		return nil, err
 	}
 	if lx.wrapWords, err = loadWordList("wrapwords", true); err != nil {
@@ -156,6 +160,35 @@ func loadWordList(name string, fold bool) (wordList, error) {
 		return nil
 	})
 	return words, err
+}
+
+// loadContinuers reads data/continuers.txt, whose entries are "KIND WORD"
+// with KIND an abbreviation kind that may end a sentence. State
+// abbreviations take the words of General ones.
+func loadContinuers() (map[abbrev.Kind]wordList, error) {
+	lists := map[abbrev.Kind]wordList{}
+	err := readPhrases("continuers", func(mode, word string) error {
+		kind, err := abbrev.ParseKind(mode)
+		if err != nil {
+			return err
+		}
+		switch {
+		case kind != abbrev.General && kind != abbrev.Company && kind != abbrev.Time:
+			return fmt.Errorf("kind %s takes no continuers", kind)
+		case strings.ContainsAny(word, " \t"):
+			return errors.New("not one word")
+		}
+		if lists[kind] == nil {
+			lists[kind] = wordList{}
+		}
+		lists[kind][word] = struct{}{}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	lists[abbrev.State] = lists[abbrev.General]
+	return lists, nil
 }
 
 // has reports whether w is in the list.
