@@ -217,7 +217,9 @@ func closes(a atom.Atom) (targets []atom.Atom, barrier func(atom.Atom) bool) {
 	case atom.Td, atom.Th:
 		return cellTargets, func(b atom.Atom) bool { return b == atom.Tr || b == atom.Table }
 	case atom.Tr:
-		return rowTargets, func(b atom.Atom) bool { return b == atom.Table || b == atom.Tbody || b == atom.Thead || b == atom.Tfoot }
+		return rowTargets, func(b atom.Atom) bool {
+			return b == atom.Table || b == atom.Tbody || b == atom.Thead || b == atom.Tfoot
+		}
 	case atom.Option, atom.Optgroup:
 		return optionTargets, func(b atom.Atom) bool { return b == atom.Select || b == atom.Datalist }
 	}
