@@ -48,9 +48,10 @@ type run struct {
 // by a newline. It records where each visible byte came from in runs, which
 // the caller trims as it consumes sentences.
 type visible struct {
-	z     *html.Tokenizer
-	words map[string]class
-	off   int // page offset of the next token
+	z      *html.Tokenizer
+	words  map[string]class
+	maxBuf int // the tokenizer's limit, 0 for none
+	off    int // page offset of the next token
 
 	stack    []elem
 	seen     bool // an <article> or <main> has started
@@ -75,7 +76,7 @@ type visible struct {
 func newVisible(r io.Reader, words map[string]class, maxBuf int) *visible {
 	z := html.NewTokenizer(r)
 	z.SetMaxBuf(maxBuf)
-	return &visible{z: z, words: words, spaceAt: -1}
+	return &visible{z: z, words: words, maxBuf: maxBuf, spaceAt: -1}
 }
 
 // Read implements io.Reader over the visible text.
@@ -121,7 +122,7 @@ func (v *visible) step() {
 		switch err := v.z.Err(); {
 		case err == io.EOF:
 		case errors.Is(err, html.ErrBufferExceeded):
-			v.err = fmt.Errorf("htmlseg: a token at byte %d is longer than %d bytes: %w", start, MaxTokenSize, err)
+			v.err = fmt.Errorf("htmlseg: reading the page at byte %d: a token is longer than %d bytes: %w", start, v.maxBuf, err)
 		default:
 			v.err = fmt.Errorf("htmlseg: reading the page at byte %d: %w", start, err)
 		}
