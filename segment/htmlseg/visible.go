@@ -325,7 +325,10 @@ func (v *visible) text(raw []byte, start int) {
 			r, size := utf8.DecodeRune(raw[i:])
 			switch {
 			case r == utf8.RuneError && size == 1:
-				v.verbatim(raw[i:i+1], start+i, ctx)
+				// A browser shows an invalid byte as U+FFFD; kept as it
+				// is, two of them could join into a character that is
+				// not on the page.
+				v.unit("\uFFFD", start+i, start+i+1, ctx)
 			case unicode.IsSpace(r):
 				v.space(start+i, false)
 			case r == '\uFEFF' && start+i == 0: // byte order mark
