@@ -2,7 +2,6 @@ package htmlseg
 
 import (
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -190,27 +189,4 @@ func TestGoldenPagesStream(t *testing.T) {
 			require.Equal(t, want, got)
 		})
 	}
-}
-
-func ExampleSegmenter_Segment() {
-	s, err := New()
-	if err != nil {
-		panic(err)
-	}
-	page := `<nav><a href="/">Home</a> <a href="/world">World</a></nav>
-<article><h1>Talks end without a deal</h1>
-<p class="byline">By <a rel="author" href="/staff/jd">Jane Doe</a></p>
-<p>GENEVA &mdash; Negotiators left the <a href="/t/us">U.S.</a> mission at 2&nbsp;a.m. without an agreement. Talks resume on Friday.</p>
-<figure><figcaption>Delegates arrive. (AP Photo/Evan Vucci)</figcaption></figure></article>`
-	for _, st := range s.Segment(page) {
-		fmt.Printf("%-11s %4d %4d  %s\n", st.Kind, st.Start, st.End, st.Text)
-	}
-	// Output:
-	// boilerplate   17   48  Home World
-	// headline      72   96  Talks end without a deal
-	// meta         120  164  By Jane Doe
-	// body         176  281  GENEVA — Negotiators left the U.S. mission at 2 a.m. without an agreement.
-	// body         282  305  Talks resume on Friday.
-	// meta         330  347  Delegates arrive.
-	// meta         348  369  (AP Photo/Evan Vucci)
 }
