@@ -16,51 +16,72 @@ import (
 //
 //	go test ./segment/htmlseg -run '^$' -bench . -benchtime 2s
 //
-// For each corpus, html segments the page and text segments the page's
-// visible text (what the HTML front end hands the text path, blank lines
-// between blocks) with a segment.Segmenter of the same options. Both
-// report MB/s of their own input; compare ns/op, the cost of one article.
+// For each corpus, html segments each page with Segment, html-stream with a
+// Scanner, and text segments each page's visible text (what the HTML front
+// end hands the text path, blank lines between blocks) with a
+// segment.Segmenter of the same options. Each reports MB/s of its own
+// input; compare ns/op, the cost of the same articles.
 
-// benchPages returns the corpora: one wire story, and all the golden pages
-// one after another, repeated to about 1 MB.
-func benchPages(b *testing.B) map[string]string {
+// benchPages returns the corpora: one wire story, and all the golden pages,
+// each segmented on its own.
+func benchPages(b *testing.B) map[string][]string {
 	b.Helper()
 	one, err := os.ReadFile(filepath.Join(pagesDir, "wire_story.html"))
 	require.NoError(b, err)
 	names, err := filepath.Glob(filepath.Join(pagesDir, "*.html"))
 	require.NoError(b, err)
-	var all strings.Builder
-	for all.Len() < 1<<20 {
-		for _, name := range names {
-			page, err := os.ReadFile(name)
-			require.NoError(b, err)
-			all.Write(page)
-		}
+	var all []string
+	for _, name := range names {
+		page, err := os.ReadFile(name)
+		require.NoError(b, err)
+		all = append(all, string(page))
 	}
-	return map[string]string{"wire-story": string(one), "pages-1MB": all.String()}
+	return map[string][]string{"wire-story": {string(one)}, "pages": all}
 }
 
 func BenchmarkSegment(b *testing.B) {
 	s := newTestSegmenter(b)
 	text, err := segment.New(segment.WithoutMerge())
 	require.NoError(b, err)
-	for _, name := range []string{"wire-story", "pages-1MB"} {
-		page := benchPages(b)[name]
-		raw, err := io.ReadAll(newVisible(strings.NewReader(page), s.words, 0))
-		require.NoError(b, err)
-		visible := string(raw)
+	corpora := benchPages(b)
+	for _, name := range []string{"wire-story", "pages"} {
+		pages := corpora[name]
+		var visible []string
+		pageBytes, textBytes := 0, 0
+		for _, page := range pages {
+			raw, err := io.ReadAll(newVisible(strings.NewReader(page), s.words, 0))
+			require.NoError(b, err)
+			visible = append(visible, string(raw))
+			pageBytes += len(page)
+			textBytes += len(raw)
+		}
 		b.Run(name+"/html", func(b *testing.B) {
-			b.SetBytes(int64(len(page)))
+			b.SetBytes(int64(pageBytes))
 			b.ReportAllocs()
 			for b.Loop() {
-				s.Segment(page)
+				for _, page := range pages {
+					s.Segment(page)
+				}
+			}
+		})
+		b.Run(name+"/html-stream", func(b *testing.B) {
+			b.SetBytes(int64(pageBytes))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, page := range pages {
+					sc := s.NewScanner(strings.NewReader(page))
+					for sc.Scan() {
+					}
+				}
 			}
 		})
 		b.Run(name+"/text", func(b *testing.B) {
-			b.SetBytes(int64(len(visible)))
+			b.SetBytes(int64(textBytes))
 			b.ReportAllocs()
 			for b.Loop() {
-				text.Segment(visible)
+				for _, t := range visible {
+					text.Segment(t)
+				}
 			}
 		})
 	}

@@ -2,11 +2,11 @@ package htmlseg
 
 import (
 	"bufio"
+	"bytes"
 	_ "embed"
 	"fmt"
 	"strings"
 	"sync"
-	"unicode"
 
 	"golang.org/x/net/html/atom"
 
@@ -73,8 +73,8 @@ var loadClasses = sync.OnceValues(func() (map[string]class, error) {
 			continue
 		}
 		name, word, ok := strings.Cut(line, "\t")
-		if !ok || word == "" || strings.ContainsFunc(word, func(r rune) bool { return !isAlnum(r) }) {
-			return nil, fmt.Errorf("htmlseg: data/classes.txt: line %d: %q: want a kind, a tab and one word", n, line)
+		if !ok || word == "" || len(word) > 24 || strings.ContainsFunc(word, func(r rune) bool { return !isAlnum(r) }) {
+			return nil, fmt.Errorf("htmlseg: data/classes.txt: line %d: %q: want a kind, a tab and one ASCII word of up to 24 letters and digits", n, line)
 		}
 		k, err := segment.ParseKind(name)
 		if err != nil {
@@ -98,37 +98,46 @@ func classOf(k segment.Kind) class {
 	return body
 }
 
-func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isAlnum(r rune) bool { return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9' }
 
 // attrClass returns the strongest class that the words of an attribute
 // value name: boilerplate before meta before headline.
-func attrClass(words map[string]class, v string) class {
+func attrClass(words map[string]class, v []byte) class {
 	best := none
-	start := -1
-	flush := func(end int) {
-		if start >= 0 {
-			if c, ok := words[strings.ToLower(v[start:end])]; ok && c > best {
+	var buf [24]byte
+	word := buf[:0]
+	long := false // the word is longer than any in the list
+	flush := func() {
+		if len(word) > 0 && !long {
+			if c, ok := words[string(word)]; ok && c > best {
 				best = c
 			}
 		}
-		start = -1
+		word, long = word[:0], false
 	}
 	prevLower := false
-	for i, r := range v {
+	for _, c := range v {
+		lower, upper := 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z'
 		switch {
-		case !isAlnum(r):
-			flush(i)
+		case !lower && !upper && !isDigit(c):
+			// Only ASCII words are listed: anything else separates.
+			flush()
 			prevLower = false
 			continue
-		case unicode.IsUpper(r) && prevLower:
-			flush(i)
+		case upper && prevLower:
+			flush()
 		}
-		if start < 0 {
-			start = i
+		if upper {
+			c += 'a' - 'A'
 		}
-		prevLower = unicode.IsLower(r)
+		if len(word) == cap(word) {
+			long = true
+		} else {
+			word = append(word, c)
+		}
+		prevLower = lower
 	}
-	flush(len(v))
+	flush()
 	return best
 }
 
@@ -151,8 +160,8 @@ func tagClass(a atom.Atom) class {
 }
 
 // roleClass returns the class of an ARIA landmark role.
-func roleClass(role string) class {
-	switch strings.ToLower(strings.TrimSpace(role)) {
+func roleClass(role []byte) class {
+	switch string(bytes.ToLower(bytes.TrimSpace(role))) {
 	case "navigation", "banner", "contentinfo", "complementary", "search",
 		"menu", "menubar", "dialog", "alertdialog":
 		return boilerplate

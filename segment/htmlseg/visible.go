@@ -1,6 +1,7 @@
 package htmlseg
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -131,16 +132,45 @@ func (v *visible) step() {
 			v.text(raw, start)
 		}
 	case html.StartTagToken, html.SelfClosingTagToken:
-		v.startTag(tt == html.SelfClosingTagToken)
+		var buf [maxAtomLen]byte
+		name := tagName(buf[:0], raw[1:])
+		v.startTag(atom.Lookup(name), name, tt == html.SelfClosingTagToken)
 	case html.EndTagToken:
-		name, _ := v.z.TagName()
+		var buf [maxAtomLen]byte
+		name := tagName(buf[:0], raw[2:])
 		v.endTag(atom.Lookup(name), name)
 	}
 }
 
-func (v *visible) startTag(selfClosing bool) {
-	name, hasAttr := v.z.TagName()
-	a := atom.Lookup(name)
+// maxAtomLen is longer than every name atom knows, so a name that fills it
+// is no known element.
+const maxAtomLen = 32
+
+// tagName returns the lower-cased name at the start of b, the raw bytes of
+// a tag after its "<" or "</", in buf when it fits. The tokenizer's own
+// TagName allocates for every tag.
+func tagName(buf []byte, b []byte) []byte {
+	end := 0
+	for end < len(b) {
+		c := b[end]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '/' || c == '>' {
+			break
+		}
+		end++
+	}
+	if end > cap(buf) {
+		buf = make([]byte, 0, end)
+	}
+	for _, c := range b[:end] {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+func (v *visible) startTag(a atom.Atom, name []byte, selfClosing bool) {
 	if isRawText(a.String()) {
 		v.skipText = true
 	}
@@ -172,19 +202,19 @@ func (v *visible) startTag(selfClosing bool) {
 	}
 	c := tagClass(a)
 	var story bool
-	for hasAttr {
+	for more := true; more; {
 		var key, val []byte
-		key, val, hasAttr = v.z.TagAttr()
+		key, val, more = v.z.TagAttr()
 		switch string(key) {
 		case "class", "id", "itemprop":
-			c = max(c, attrClass(v.words, string(val)))
+			c = max(c, attrClass(v.words, val))
 		case "role":
-			c = max(c, roleClass(string(val)))
-			if r := string(val); r == "main" || r == "article" {
+			c = max(c, roleClass(val))
+			if r := string(bytes.TrimSpace(val)); r == "main" || r == "article" {
 				story = true
 			}
 		case "rel":
-			if attrClass(v.words, string(val)) == meta {
+			if attrClass(v.words, val) == meta {
 				c = max(c, meta)
 			}
 		}
