@@ -100,8 +100,9 @@
 //     classifier calls Boilerplate is Body unless the classifier calls it
 //     Boilerplate when read on its own.
 //
-// Known limits: CSS is not applied, so text hidden by a style sheet is
-// shown and links laid out apart by one but adjacent in the markup
+// Known limits: neither CSS nor the hidden attribute is applied, so text a
+// page hides is shown (most pages hide only menus and dialogs, which their
+// elements mark as furniture anyway), and links laid out apart by one but adjacent in the markup
 // ("<a>UK</a><a>World</a>") run together; a footnote mark in <sup> right
 // after a sentence's period hides the boundary ("drones.<sup>1</sup> The");
 // a comment count or other furniture that neither markup nor text marks

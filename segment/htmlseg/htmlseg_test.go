@@ -250,3 +250,66 @@ func TestSegmentDoesNotImportXNet(t *testing.T) {
 	assert.NotContains(t, string(out), "golang.org/x/net")
 	assert.Contains(t, string(out), "github.com/newsseg/newsseg/segment\n")
 }
+
+func TestParseClasses(t *testing.T) {
+	tests := []struct {
+		name, data, err string
+	}{
+		{"comments and blank lines", "# furniture\n\nboilerplate\tAd\nmeta\tbyline\n", ""},
+		{"no tab", "boilerplate ad\n", `htmlseg: test: line 1: "boilerplate ad": want a kind, a tab and one ASCII word`},
+		{"two words", "meta\tby line\n", `line 1: "meta\tby line": want a kind`},
+		{"unknown kind", "furniture\tad\n", `htmlseg: test: line 1: segment: unknown kind "furniture"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			words, err := parseClasses("test", tt.data)
+			if tt.err != "" {
+				require.ErrorContains(t, err, tt.err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, map[string]class{"ad": boilerplate, "byline": meta}, words)
+		})
+	}
+}
+
+func TestAttrClass(t *testing.T) {
+	words, err := loadClasses()
+	require.NoError(t, err)
+	tests := []struct {
+		value string
+		want  class
+	}{
+		{"article-body", none},
+		{"c-byline__name", meta},
+		{"articleByline", meta},
+		{"AuthorBio", meta},
+		{"story headline large", headline},
+		{"ad-slot ad-slot--inline", boilerplate},
+		{"headline related-links", boilerplate}, // the strongest word wins
+		{"loaded head shadow", none},            // "ad" only as a word
+		{"SHARE-TOOLS", boilerplate},
+		{"x" + strings.Repeat("a", 40) + " byline", meta},
+		{"", none},
+	}
+	for _, tt := range tests {
+		t.Run(tt.value, func(t *testing.T) {
+			assert.Equal(t, tt.want, attrClass(words, []byte(tt.value)))
+		})
+	}
+}
+
+// TestConcurrent checks that one Segmenter gives every goroutine the same
+// sentences (run it with -race).
+func TestConcurrent(t *testing.T) {
+	s := newTestSegmenter(t)
+	page := `<article><h1>Talks end</h1><p>The talks ended. <a href="/x">Officials</a> left.</p></article><footer>Contact us.</footer>`
+	want := s.Segment(page)
+	done := make(chan []Sentence)
+	for range 4 {
+		go func() { done <- s.Segment(page) }()
+	}
+	for range 4 {
+		assert.Equal(t, want, <-done)
+	}
+}

@@ -62,28 +62,33 @@ func (i info) nest(c class, inline bool) info {
 //go:embed data/classes.txt
 var classesFile string
 
-// loadClasses parses data/classes.txt into a map from attribute word to
-// class.
+// loadClasses parses data/classes.txt.
 var loadClasses = sync.OnceValues(func() (map[string]class, error) {
+	return parseClasses("data/classes.txt", classesFile)
+})
+
+// parseClasses reads a list of "kind<TAB>word" lines into a map from
+// attribute word to class.
+func parseClasses(name, data string) (map[string]class, error) {
 	words := make(map[string]class)
-	sc := bufio.NewScanner(strings.NewReader(classesFile))
+	sc := bufio.NewScanner(strings.NewReader(data))
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		name, word, ok := strings.Cut(line, "\t")
+		kind, word, ok := strings.Cut(line, "\t")
 		if !ok || word == "" || len(word) > 24 || strings.ContainsFunc(word, func(r rune) bool { return !isAlnum(r) }) {
-			return nil, fmt.Errorf("htmlseg: data/classes.txt: line %d: %q: want a kind, a tab and one ASCII word of up to 24 letters and digits", n, line)
+			return nil, fmt.Errorf("htmlseg: %s: line %d: %q: want a kind, a tab and one ASCII word of up to 24 letters and digits", name, n, line)
 		}
-		k, err := segment.ParseKind(name)
+		k, err := segment.ParseKind(kind)
 		if err != nil {
-			return nil, fmt.Errorf("htmlseg: data/classes.txt: line %d: %w", n, err)
+			return nil, fmt.Errorf("htmlseg: %s: line %d: %w", name, n, err)
 		}
 		words[strings.ToLower(word)] = classOf(k)
 	}
 	return words, nil
-})
+}
 
 // classOf returns the class that gives kind k.
 func classOf(k segment.Kind) class {
