@@ -1,11 +1,11 @@
 package abbrev
 
 import (
-	"bufio"
 	_ "embed"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -92,12 +92,20 @@ type Entry struct {
 // Set is a set of abbreviations keyed case-insensitively on the text without
 // its final period.
 //
+// A Set also remembers what was removed from it: [Set.Remove] deletes an
+// entry and marks its key as removed, so that a user of the set can tell
+// "not listed" from "removed on purpose" ([Set.Removed]). The segmenter uses
+// this to override its Punkt model's own abbreviation list (see the package
+// documentation, "How the set and Punkt's list combine").
+//
 // The zero value is an empty set ready to use. A Set is safe for concurrent
-// reads ([Set.Lookup], [Set.Len], [Set.Entries], [Set.Clone]); [Set.Add],
-// [Set.Remove] and [Set.AddAll] need external synchronisation. Read-only
-// methods also accept a nil *Set, which behaves as an empty set.
+// reads ([Set.Lookup], [Set.Removed], [Set.Len], [Set.Entries],
+// [Set.Removals], [Set.Clone]); [Set.Add], [Set.Remove] and [Set.AddAll]
+// need external synchronisation. Read-only methods also accept a nil *Set,
+// which behaves as an empty set.
 type Set struct {
-	m map[string]Entry // key: lower-cased text without final period
+	m       map[string]Entry  // key: lower-cased text without final period
+	removed map[string]string // key as in m: the text as removed, with its period
 }
 
 //go:embed news.txt
@@ -123,38 +131,28 @@ func News() *Set {
 func Load(r io.Reader) (*Set, error) {
 	s := &Set{m: make(map[string]Entry)}
 	firstLine := make(map[string]int)
-	sc := bufio.NewScanner(r)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := sc.Text()
-		if n == 1 {
-			line = strings.TrimPrefix(line, "\uFEFF")
-		}
-		line = strings.TrimSpace(line)
-		if line == "" || line[0] == '#' {
-			continue
-		}
+	err := ScanLines(r, func(n int, line string) error {
 		name, text := line, ""
 		if i := strings.IndexFunc(line, unicode.IsSpace); i >= 0 {
 			name, text = line[:i], line[i:]
 		}
 		k, err := parseKind(name)
 		if err != nil {
-			return nil, fmt.Errorf("abbrev: line %d: %w", n, err)
+			return fmt.Errorf("line %d: %w", n, err)
 		}
 		e, key, err := newEntry(text, k)
 		if err != nil {
-			return nil, fmt.Errorf("abbrev: line %d: %w", n, err)
+			return fmt.Errorf("line %d: %w", n, err)
 		}
 		if prev, dup := firstLine[key]; dup {
-			return nil, fmt.Errorf("abbrev: line %d: duplicate entry %q (first listed on line %d)", n, e.Text, prev)
+			return fmt.Errorf("line %d: duplicate entry %q (first listed on line %d)", n, e.Text, prev)
 		}
 		firstLine[key] = n
 		s.m[key] = e
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("abbrev: line %d: %w", n+1, err)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("abbrev: %w", err)
 	}
 	return s, nil
 }
@@ -178,11 +176,12 @@ func newEntry(text string, k Kind) (Entry, string, error) {
 	return Entry{Text: t + ".", Kind: k}, strings.ToLower(t), nil
 }
 
-// Add adds text with kind k, replacing any entry with the same key. The text
-// may be given with or without its final period; runs of white space inside
-// it are collapsed to one space. Add returns an error for empty text, text
-// without a letter, text that is not valid UTF-8, an invalid kind, or a nil
-// receiver. On a zero-value Set, Add initialises the set.
+// Add adds text with kind k, replacing any entry with the same key, and
+// clears a removal of that key. The text may be given with or without its
+// final period; runs of white space inside it are collapsed to one space.
+// Add returns an error for empty text, text without a letter, text that is
+// not valid UTF-8, an invalid kind, or a nil receiver. On a zero-value Set,
+// Add initialises the set.
 func (s *Set) Add(text string, k Kind) error {
 	if s == nil {
 		return errors.New("abbrev: Add on nil *Set")
@@ -195,17 +194,61 @@ func (s *Set) Add(text string, k Kind) error {
 		s.m = make(map[string]Entry)
 	}
 	s.m[key] = e
+	delete(s.removed, key)
 	return nil
 }
 
 // Remove deletes text (with or without its final period, any case) from the
-// set. It is a no-op if the text is absent or s is nil.
+// set and marks it as removed, so that [Set.Removed] reports it until it is
+// added again. The mark is kept whether or not the set listed text: removing
+// a word the set never had still says it is not an abbreviation, for a
+// consumer that has other lists (such as the segmenter's Punkt model).
+// Remove is a no-op if s is nil or text, without its period, is empty.
 func (s *Set) Remove(text string) {
-	if s == nil || s.m == nil {
+	if s == nil {
 		return
 	}
 	t := strings.TrimSuffix(strings.Join(strings.Fields(text), " "), ".")
-	delete(s.m, strings.ToLower(t))
+	if t == "" {
+		return
+	}
+	key := strings.ToLower(t)
+	delete(s.m, key)
+	if s.removed == nil {
+		s.removed = make(map[string]string)
+	}
+	s.removed[key] = t + "."
+}
+
+// Removed reports whether word was removed from s by [Set.Remove] and not
+// added back since. word is read as [Set.Lookup] reads it: leading opening
+// punctuation and one final period are ignored, and case does not matter.
+// It never panics and reports false for a nil set.
+func (s *Set) Removed(word string) bool {
+	if s == nil || len(s.removed) == 0 {
+		return false
+	}
+	w := trimWord(word)
+	if w == "" {
+		return false
+	}
+	_, ok := s.removed[strings.ToLower(w)]
+	return ok
+}
+
+// Removals returns the texts removed from s and not added back, as they
+// were given to [Set.Remove] (white space collapsed, with a final period),
+// sorted in byte order. The result is a new slice.
+func (s *Set) Removals() []string {
+	if s == nil || len(s.removed) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(s.removed))
+	for _, t := range s.removed {
+		out = append(out, t)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Len returns the number of entries in the set.
@@ -235,21 +278,24 @@ func (s *Set) Entries() []Entry {
 	return out
 }
 
-// Clone returns an independent copy of s. Cloning a nil Set returns a new
-// empty Set.
+// Clone returns an independent copy of s, its removals included. Cloning a
+// nil Set returns a new empty Set.
 func (s *Set) Clone() *Set {
 	c := &Set{m: make(map[string]Entry, s.Len())}
 	if s != nil {
-		for k, e := range s.m {
-			c.m[k] = e
+		maps.Copy(c.m, s.m)
+		if len(s.removed) > 0 {
+			c.removed = maps.Clone(s.removed)
 		}
 	}
 	return c
 }
 
-// AddAll adds every entry of other to s (set union). Where both sets hold the
-// same key, other's entry (text and kind) wins. A nil other is a no-op; s
-// must not be nil unless other is empty.
+// AddAll adds every entry of other to s (set union), clearing the removal
+// marks of the keys it adds. Where both sets hold the same key, other's
+// entry (text and kind) wins. Only entries are added: what was removed from
+// other is not removed from s. A nil other is a no-op; s must not be nil
+// unless other is empty.
 func (s *Set) AddAll(other *Set) {
 	if other.Len() == 0 {
 		return
@@ -259,6 +305,7 @@ func (s *Set) AddAll(other *Set) {
 	}
 	for k, e := range other.m {
 		s.m[k] = e
+		delete(s.removed, k)
 	}
 }
 
@@ -297,12 +344,10 @@ func (s *Set) Lookup(word string) (Kind, bool) {
 func trimWord(w string) string {
 	for w != "" {
 		r, size := utf8.DecodeRuneInString(w)
-		switch r {
-		case '(', '[', '{', '"', '\'', '“', '‘', '«':
-			w = w[size:]
-			continue
+		if !IsOpener(r) {
+			break
 		}
-		break
+		w = w[size:]
 	}
 	return strings.TrimSuffix(w, ".")
 }

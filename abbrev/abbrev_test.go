@@ -359,15 +359,18 @@ func TestAddAll(t *testing.T) {
 
 func TestConcurrentReads(t *testing.T) {
 	s := News()
+	s.Remove("St.")
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Go(func() {
 			for range 200 {
 				s.Lookup("D-Mass.")
 				s.Lookup("U.S.")
+				s.Removed("St.")
 				_ = s.Len()
 			}
 			_ = s.Entries()
+			_ = s.Removals()
 			_ = s.Clone()
 			_ = News()
 		})
@@ -395,4 +398,65 @@ func BenchmarkLookup(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		s.Lookup(words[i%len(words)])
 	}
+}
+
+func TestRemoved(t *testing.T) {
+	tests := []struct {
+		name     string
+		build    func(s *Set)
+		word     string
+		want     bool
+		wantList []string
+	}{
+		{"never removed", func(s *Set) {}, "St.", false, nil},
+		{"removed entry", func(s *Set) { s.Remove("St.") }, "St.", true, []string{"St."}},
+		{"any case, no period, opening quote", func(s *Set) { s.Remove("st") }, "“ST.", true, []string{"st."}},
+		{"white space collapsed", func(s *Set) { s.Remove(" Lt.   Gov. ") }, "lt. gov.", true, []string{"Lt. Gov."}},
+		{"absent word is still marked", func(s *Set) { s.Remove("Xyz.") }, "Xyz.", true, []string{"Xyz."}},
+		{"other words unaffected", func(s *Set) { s.Remove("St.") }, "Sen.", false, []string{"St."}},
+		{"Add clears the mark", func(s *Set) { s.Remove("St."); _ = s.Add("st.", General) }, "St.", false, nil},
+		{"AddAll clears the mark", func(s *Set) {
+			s.Remove("Inc.")
+			var o Set
+			_ = o.Add("Inc.", General)
+			s.AddAll(&o)
+		}, "Inc.", false, nil},
+		{"AddAll does not carry removals", func(s *Set) {
+			o := News()
+			o.Remove("Sen.")
+			s.AddAll(o)
+		}, "Sen.", false, nil},
+		{"empty text ignored", func(s *Set) { s.Remove(" . ") }, ".", false, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := News()
+			tt.build(s)
+			assert.Equal(t, tt.want, s.Removed(tt.word))
+			assert.Equal(t, tt.wantList, s.Removals())
+			if tt.want {
+				_, listed := s.Lookup(tt.word)
+				assert.False(t, listed, "a removed word is not listed")
+			}
+		})
+	}
+
+	var nilSet *Set
+	assert.False(t, nilSet.Removed("St."))
+	assert.Nil(t, nilSet.Removals())
+	var zero Set
+	zero.Remove("St.")
+	assert.True(t, zero.Removed("St."), "Remove on the zero Set")
+}
+
+func TestCloneKeepsRemovals(t *testing.T) {
+	s := News()
+	s.Remove("St.")
+	c := s.Clone()
+	assert.True(t, c.Removed("St."))
+	c.Remove("Sen.")
+	require.NoError(t, c.Add("St.", Title))
+	assert.True(t, s.Removed("St."), "the original keeps its removal")
+	assert.False(t, s.Removed("Sen."), "the original is unaffected by the clone")
+	assert.Equal(t, []string{"Sen."}, c.Removals())
 }

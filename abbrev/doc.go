@@ -40,4 +40,22 @@
 // so "U.S.", "u.s." and "U.S" are the same key ("u.s"). Because of this the
 // lexicon deliberately leaves out abbreviations that collide with common
 // words at the end of a sentence, such as "US" (us.), "in." or "Me." (Maine).
+//
+// # How the set and Punkt's list combine
+//
+// The segmenter (package segment) wraps the Punkt tokenizer, whose trained
+// English model has an abbreviation list of its own, learnt from its
+// training corpus. For the word before a period, the segmenter asks, in
+// order:
+//
+//  1. the Set: a word the set lists is decided by its [Kind], whatever
+//     Punkt's model says;
+//  2. the Set's removals: a word removed with [Set.Remove] ([Set.Removed]
+//     reports true) is not an abbreviation, even where Punkt's model lists
+//     it, so its period ends a sentence like any other;
+//  3. Punkt's model, for every other word.
+//
+// So to stop "St." from being an abbreviation, remove it from the set in
+// use; to change how it behaves, add it with another kind. Removing a word
+// the set does not list (one only Punkt knows) works the same way.
 package abbrev

@@ -37,3 +37,26 @@ general Intl.
 	// (D-Mass. state true
 	// intl. general true
 }
+
+// A newsroom whose copy writes "St." only for "Street", at the end of an
+// address, removes it from the lexicon. The set remembers the removal, so
+// the segmenter also overrides Punkt's own list, which has "st".
+func ExampleSet_Remove() {
+	s := abbrev.News()
+	s.Remove("St.")
+
+	_, ok := s.Lookup("St.")
+	fmt.Println("listed:", ok)
+	fmt.Println("removed:", s.Removed("st."), s.Removals())
+
+	// Adding it back clears the removal.
+	if err := s.Add("St.", abbrev.Title); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("removed after Add:", s.Removed("St."))
+	// Output:
+	// listed: false
+	// removed: true [St.]
+	// removed after Add: false
+}

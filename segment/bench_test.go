@@ -1,8 +1,6 @@
 package segment
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -28,11 +26,9 @@ const mixSize = 1 << 20
 // present) and a mix of both repeated to about 1 MB.
 func benchCorpora(b *testing.B) []corpus {
 	b.Helper()
-	raw, err := os.ReadFile(filepath.Join(genevaDir, "article.txt"))
-	require.NoError(b, err)
-	geneva := string(raw)
+	geneva := readFixture(b, "geneva/article.txt")
 	var gum []string
-	for _, doc := range gumNewsDocs(b) {
+	for _, doc := range fixtureDocs(b, "eval/gum-news") {
 		gum = append(gum, strings.TrimSpace(doc.text))
 	}
 	parts := append([]string{strings.TrimSpace(geneva)}, gum...)
@@ -77,6 +73,13 @@ func BenchmarkSegment(b *testing.B) {
 	benchSegment(b, newTestSegmenter(b))
 }
 
+// BenchmarkExplain measures Explain, to set against BenchmarkSegment: the
+// cost of recording why, which Segment does not pay.
+func BenchmarkExplain(b *testing.B) {
+	seg := newTestSegmenter(b)
+	benchSplit(b, func(text string) int { return len(seg.Explain(text)) })
+}
+
 func BenchmarkSegmentSlowPunkt(b *testing.B) {
 	benchSegment(b, withDecider(newTestSegmenter(b), slowPunkt(b)))
 }
@@ -107,7 +110,7 @@ func BenchmarkPunktBreaks(b *testing.B) {
 	}
 	for _, d := range []struct {
 		name string
-		d    decider
+		d    punktDecider
 	}{{"fast", fastPunktForTest(b)}, {"slow", slowPunkt(b)}} {
 		b.Run(d.name, func(b *testing.B) {
 			b.ReportAllocs()

@@ -19,11 +19,99 @@
 //     and line breaks, and for callers whose text arrives already split, in
 //     Merge.
 //
-// Text flows one way: layout (paragraphs and lines) → candidate boundaries
-// (every token that ends in sentence punctuation, and every layout break) →
-// news rules and Punkt's decision → merger → sentences. Segment and Merge
-// share one decision function, so a seam between fragments is judged exactly
-// as a paragraph break inside a text.
+// Text flows one way, through one stage per file:
+//
+//	text.go       rune and token predicates (space, quotes, bullets, case, numbers)
+//	lexicon.go    the embedded word and phrase lists, their one parser, lookups
+//	layout.go     paragraphs, lines, hard wraps, tokens and the window
+//	list.go       inline enumerations
+//	punkt.go      Punkt's decision: neurosnap's model; punkt_fast.go computes
+//	              the same decisions without allocating
+//	rules.go      candidate boundaries and the news rules, each naming its rule
+//	kind.go       the public Kind; classify.go the ordered kinds cues
+//	segmenter.go  Segmenter, its options, Segment, Explain and the decision pass
+//	stream.go     Scanner and Sentences, over the same pass
+//	merge.go      Merge, over the same rules
+//
+// Each file uses only those above it. Segment and Merge share one decision
+// function, so a seam between fragments is judged exactly as a paragraph
+// break inside a text.
+//
+// # Rules
+//
+// Every decision names the rule that made it, with a short stable ID:
+// Explain reports them, and so does the command newsseg -explain. The
+// boundary rules, in the order they are tried; "÷" marks a rule that ends a
+// sentence, "×" one that keeps it going, "÷×" one that decides either way:
+//
+//	text-end            ÷   the text ends
+//	window-cut          ÷   a paragraph cut at WindowSize, or a longer gap of white space
+//	window-size         ÷   the sentence has reached WindowSize bytes
+//	no-merge            ÷   WithoutMerge: every layout break ends a sentence
+//	list-item           ÷   "1.) The first item | 2.) The second item"
+//	closer-alone        ÷×  a lone closing quote or bracket: ends at a break before a capital
+//	question            ÷×  "Why now? | Officials" ends; "“Why now?” asked Smith" goes on
+//	ellipsis-opener     ×   "... The next thing": an ellipsis that opens a sentence
+//	ellipsis-break      ÷×  an ellipsis before a layout break: ends unless lower case follows
+//	ellipsis-period     ÷×  "I never meant that.... | She left"
+//	ellipsis-capital    ÷×  "said… | The", "yields [...] | Ozone is"; not before lower case
+//	spaced-dots         ÷×  ". . . that talks" goes on; ". . . . | The" ends
+//	dots-after-period   ÷×  "The deal was weakened. | . . . The vote"
+//	list-marker         ×   "1. The first item": a list marker's period
+//	web-address         ÷×  "at www.example.co.nz. | Names of"
+//	abbrev-title        ×   "Ms. Sherman", "Lt. Gov. Vega": a title before a name
+//	abbrev-number       ×   "No. 5", "Sept. 11", "p. 55": before a number
+//	abbrev-quote        ÷   "the U.N. | “We are out of time”"
+//	abbrev-lower        ×   "the U.S. limit", "Jr. was born"
+//	abbrev-continuer    ×   "the U.S. Navy", "8 p.m. Tuesday"
+//	abbrev-fronted      ×   "At 5 a.m. Mr. Smith went": a short fronted phrase
+//	abbrev-capital      ÷   "concessions from the U.S. | Sherman said"
+//	number-capital      ÷   "in 2014. | NATO and"
+//	middle-initial      ×   "John Q. Public", "(AP Photo/J. Scott Applewhite)"
+//	quote-capital       ÷   `a thousand fold." | "I think`
+//	quote-lower         ×   `"This is great." she said`
+//	numeric-word        ÷×  "He voted no. | Rep. Jones": "no" used as a word
+//	punkt               ÷×  Punkt's trained English model decides: "said. | The"
+//	layout-blank-line   ÷   a blank line after a line without final punctuation: a headline
+//	layout-line-break   ÷   a line the layout reads as standalone: "Breaking | Talks stall"
+//	merge-seam          ÷   a seam between fragments given to Merge, without final punctuation
+//	date-line           ÷   "Saturday, September 12, 2015 | pilgrims at the Grand Mosque"
+//	layout-wrap         ×   "Officials said the | sanctions": lower case carries on
+//	credit-run-in       ÷   "Fans queue outside the hall | Image: Nick Moreau."
+//	date-run-in         ÷   "Thursday, May 7, 2015 | On Tuesday, the government"
+//	no-punct            ×   "Copyright 2024 The Associated Press": a year that closes no date line
+//
+// The kinds cues, in the order they are tried, with the Kind each gives:
+//
+//	kind-section          boilerplate  any sentence after an "About Acme Corp." section heading
+//	kind-carry            (as opened)  the rest of a paragraph opened by a furniture prefix or a biography
+//	kind-credit           meta         "(AP Photo/Evan Vucci)", and the caption sentence just before it
+//	kind-inline           body         a sentence that starts inside a line, after another
+//	kind-furniture-prefix boilerplate  "Copyright 2024 The Associated Press.", "Sign up for ..."
+//	kind-bio              meta         "Lopez, a planner, teaches at Reed." after "By Maria Lopez"
+//	kind-run-in-date      meta         "Thursday, May 7, 2015" split from the sentence it ran into
+//	kind-run-in           body         a sentence that starts a line and ends inside it
+//	kind-long             body         a line of more than 25 words, or a long sentence
+//	kind-furniture-line   boilerplate  "Advertisement", "Related Stories" (which opens a block)
+//	kind-section-heading  boilerplate  "About Acme Corp." after the body has started
+//	kind-credit-line      meta         a short line holding a credit marker
+//	kind-byline           meta         "By JANE DOE, Associated Press"
+//	kind-date-line        meta         "Updated 3:45 p.m. ET", "5 min read"
+//	kind-furniture-block  boilerplate  "Talks resume in Vienna" under "Related Stories"
+//	kind-question         headline     "What is the debt ceiling?" on a line of its own
+//	kind-sentence         body         a line that ends in sentence punctuation
+//	kind-role-line        meta         "Staff Writer" under a byline
+//	kind-name-line        meta         "Jane Doe" under the headline
+//	kind-label            boilerplate  "EXCLUSIVE", "Opinion": a label or a navigation link
+//	kind-divider          boilerplate  "* * *", "Home » News"
+//	kind-lower            body         a line that starts in lower case
+//	kind-headline         headline     "Mayor quits after audit"; a heading inside the body
+//	kind-body             body         anything else
+//
+// An ID is never renamed or reused. Adding a boundary rule takes a
+// constant in rules.go and its line here; adding a cue, its constant, ID,
+// method and switch case in classify.go and its line here. A test checks
+// that this list and the code agree.
 //
 // # Contract
 //
@@ -78,7 +166,8 @@
 // never depends on later paragraphs, so a Scanner gives the same kinds as
 // Segment. The classifier uses no regular expressions and allocates nothing.
 //
-// The cues, in the order they are tried:
+// The cues, in the order they are tried (their IDs are listed under
+// "Rules"):
 //
 //   - Credits: a sentence that opens with a photo credit marker ("(AP
 //     Photo", "Photo:", "Image:", "Getty Images") is Meta, and so is the

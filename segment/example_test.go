@@ -103,3 +103,23 @@ func ExampleSentence_kind() {
 	// boilerplate Get monthly updates and free resources.
 	// boilerplate © Copyright 2024 365NEWSX - All RIGHTS RESERVED
 }
+
+func ExampleSegmenter_Explain() {
+	s, err := segment.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	text := "Putin is demanding concessions from the U.S. Sherman said the U.S. Navy would stay, Ms. Sherman added."
+	for _, e := range s.Explain(text) {
+		fmt.Printf("%s [%s]\n", e.Text, e.Rule)
+		for _, k := range e.Kept {
+			word := text[strings.LastIndexByte(text[:k.At], ' ')+1 : k.At]
+			fmt.Printf("  kept at %q: [%s]\n", word, k.Rule)
+		}
+	}
+	// Output:
+	// Putin is demanding concessions from the U.S. [abbrev-capital]
+	// Sherman said the U.S. Navy would stay, Ms. Sherman added. [text-end]
+	//   kept at "U.S.": [abbrev-continuer]
+	//   kept at "Ms.": [abbrev-title]
+}

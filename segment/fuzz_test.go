@@ -169,9 +169,9 @@ func FuzzScanner(f *testing.F) {
 			want := seg.Segment(text)
 			var got []Sentence
 			if n%2 == 0 {
-				got = scanAll(t, seg, &chunkReader{text, size})
+				got = scanAll(t, seg, &chunkReader{text: text, n: size})
 			} else {
-				sc := seg.NewScanner(&chunkReader{text, size})
+				sc := seg.NewScanner(&chunkReader{text: text, n: size})
 				for sc.Scan() {
 					got = append(got, sc.Sentence())
 				}

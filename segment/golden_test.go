@@ -15,7 +15,7 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 
 // genevaDir holds the Geneva article, scraped from a news page with a bad
 // splitter, and the golden files built from it.
-const genevaDir = "../testdata/geneva"
+var genevaDir = filepath.Join(testdataDir, "geneva")
 
 // checkGolden compares lines with the golden file name, or rewrites the file
 // with -update.
@@ -34,9 +34,7 @@ func checkGolden(t *testing.T, name string, lines []string) {
 
 func readGeneva(t *testing.T) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(genevaDir, "article.txt"))
-	require.NoError(t, err)
-	return string(b)
+	return readFixture(t, "geneva/article.txt")
 }
 
 // reflowBody joins the article's body paragraphs, those between the

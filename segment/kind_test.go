@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -49,7 +48,7 @@ func TestParsePhrases(t *testing.T) {
 	err := parsePhrases("test", "line ok\nlabel Breaking\n", add)
 	assert.EqualError(t, err, `segment: phrase list test: line 2: "label Breaking": unknown mode`)
 	err = parsePhrases("test", "line\n", add)
-	assert.EqualError(t, err, `segment: phrase list test: line 1: "line" is not MODE PHRASE`)
+	assert.EqualError(t, err, `segment: phrase list test: line 1: "line": not MODE PHRASE`)
 }
 
 // kindLines renders sentences as golden lines: KIND, a tab, the text with
@@ -85,7 +84,7 @@ func TestGoldenGenevaKinds(t *testing.T) {
 // news editor gives its sentences in NAME.golden. The goldens were written by
 // hand, not from the classifier's output: after -update, read every changed
 // kind before keeping it.
-const pagesDir = "../testdata/pages"
+var pagesDir = filepath.Join(testdataDir, "pages")
 
 // pageMisses lists the sentences of the page set whose kind the classifier
 // gets wrong, by golden file and line, with the kind it gives. The golden
@@ -157,76 +156,14 @@ func goldenTexts(lines []string) []string {
 // kinds Segment gives it: the classifier never looks past the paragraph.
 func TestKindsStream(t *testing.T) {
 	s := newTestSegmenter(t)
-	names, err := filepath.Glob(filepath.Join(pagesDir, "*.txt"))
-	require.NoError(t, err)
-	for _, name := range names {
-		b, err := os.ReadFile(name)
-		require.NoError(t, err)
+	for _, doc := range fixtureDocs(t, "pages") {
 		var got []Sentence
-		for sent, err := range s.Sentences(iotest.OneByteReader(strings.NewReader(string(b)))) {
+		for sent, err := range s.Sentences(iotest.OneByteReader(strings.NewReader(doc.text))) {
 			require.NoError(t, err)
 			got = append(got, sent)
 		}
-		assert.Equal(t, s.Segment(string(b)), got, name)
+		assert.Equal(t, s.Segment(doc.text), got, doc.name)
 	}
-}
-
-func TestKindCues(t *testing.T) {
-	s := newTestSegmenter(t)
-	cases := []segmentCase{ // want: KIND<TAB>text
-		{"plain text is body", "The talks ended. Both sides said little.",
-			[]string{"body\tThe talks ended.", "body\tBoth sides said little."}},
-		{"dateline stays in the first body sentence",
-			"Talks stall in Geneva\n\nGENEVA (AP) — Officials said on Monday that the talks had stalled.",
-			[]string{"headline\tTalks stall in Geneva", "body\tGENEVA (AP) — Officials said on Monday that the talks had stalled."}},
-		{"kicker, headline, byline, read time",
-			"EXCLUSIVE\nMayor quits after audit\nBy JANE DOE, Associated Press\n5 min read\n\nThe mayor resigned on Friday.",
-			[]string{"boilerplate\tEXCLUSIVE", "headline\tMayor quits after audit", "meta\tBy JANE DOE, Associated Press",
-				"meta\t5 min read", "body\tThe mayor resigned on Friday."}},
-		{"time stamps in several shapes",
-			"Mayor quits after audit\n\nSaturday, September 12, 2015\n\nUpdated 3:45 p.m. ET\n\n2022-01-10 08:00 UTC+1\n\nThe mayor resigned.",
-			[]string{"headline\tMayor quits after audit", "meta\tSaturday, September 12, 2015", "meta\tUpdated 3:45 p.m. ET",
-				"meta\t2022-01-10 08:00 UTC+1", "body\tThe mayor resigned."}},
-		{"a number alone is not a date line", "Mayor quits after audit\n\n2015\n\nThe mayor resigned.",
-			[]string{"headline\tMayor quits after audit", "boilerplate\t2015", "body\tThe mayor resigned."}},
-		{"a sentence opening with By is no byline", "By Tuesday, officials had agreed.",
-			[]string{"body\tBy Tuesday, officials had agreed."}},
-		{"caption and credit",
-			"The talks went on. Officials met.\n\nSherman speaks in Geneva. (AP Photo/Evan Vucci)\n\nThe talks ended.",
-			[]string{"body\tThe talks went on.", "body\tOfficials met.", "meta\tSherman speaks in Geneva.",
-				"meta\t(AP Photo/Evan Vucci)", "body\tThe talks ended."}},
-		{"a credit in another paragraph leaves the text before it alone",
-			"The talks ended.\n\nPhoto: Reuters",
-			[]string{"body\tThe talks ended.", "meta\tPhoto: Reuters"}},
-		{"advertisement inside the body",
-			"The talks ended.\n\nAdvertisement\n\nThe vote is set for Tuesday.",
-			[]string{"body\tThe talks ended.", "boilerplate\tAdvertisement", "body\tThe vote is set for Tuesday."}},
-		{"a furniture block ends where running text resumes",
-			"The talks ended.\n\nRelated Stories\nTalks resume in Vienna\n\nSign up now.\n\n" +
-				"The vote, which had been set for Tuesday, was moved to the following week after the two sides failed to agree.",
-			[]string{"body\tThe talks ended.", "boilerplate\tRelated Stories", "boilerplate\tTalks resume in Vienna",
-				"boilerplate\tSign up now.", "body\tThe vote, which had been set for Tuesday, was moved to the following week after the two sides failed to agree."}},
-		{"a block heading before the body does not swallow the headline",
-			"Subscribe\n\nTalks stall in Geneva\n\nThe talks ended.",
-			[]string{"boilerplate\tSubscribe", "headline\tTalks stall in Geneva", "body\tThe talks ended."}},
-		{"section heading inside the body", "The talks ended.\n\nWhat happens next\n\nA vote follows.",
-			[]string{"body\tThe talks ended.", "headline\tWhat happens next", "body\tA vote follows."}},
-		{"copyright paragraph", "The talks ended.\n\nCopyright 2024 The Associated Press. All rights reserved.",
-			[]string{"body\tThe talks ended.", "boilerplate\tCopyright 2024 The Associated Press.", "boilerplate\tAll rights reserved."}},
-		{"about section of a press release",
-			"Acme opened a plant today.\n\nAbout Acme Corp.\nAcme makes widgets. It employs 300 people.",
-			[]string{"body\tAcme opened a plant today.", "boilerplate\tAbout Acme Corp.", "boilerplate\tAcme makes widgets.",
-				"boilerplate\tIt employs 300 people."}},
-		{"about in the body is no section", "Acme opened a plant today.\n\nAbout the plant\n\nIt employs 300 people.",
-			[]string{"body\tAcme opened a plant today.", "headline\tAbout the plant", "body\tIt employs 300 people."}},
-		{"author biography",
-			"Why we walk\n\nBy Maria Lopez\n\nWalking is good.\n\nLopez, a planner, teaches at Reed. She lives in Portland.",
-			[]string{"headline\tWhy we walk", "meta\tBy Maria Lopez", "body\tWalking is good.",
-				"meta\tLopez, a planner, teaches at Reed.", "meta\tShe lives in Portland."}},
-		{"divider", "The talks ended.\n\n* * *\n\nA vote follows.",
-			[]string{"body\tThe talks ended.", "boilerplate\t* * *", "body\tA vote follows."}},
-	}
-	runCasesAs(t, s, cases, kindLines)
 }
 
 // TestKindsWithoutMerge checks that kinds do not depend on the merger.
@@ -237,38 +174,17 @@ func TestKindsWithoutMerge(t *testing.T) {
 		"body\tThe talks ended.", "boilerplate\tSUBSCRIBE"}, kindLines(got))
 }
 
-// gumDir returns the GUM news directory of the shared evaluation data, or
-// skips t when it is absent. NEWSSEG_EVAL_DIR overrides the default
-// ../../shared/eval.
-func gumDir(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("NEWSSEG_EVAL_DIR")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "eval")
-	}
-	dir = filepath.Join(dir, "gum-news")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("no evaluation data: %v", err)
-	}
-	return dir
-}
-
 // TestGUMKinds checks the headline and the date line of the GUM news
 // documents: each document's first paragraph is its headline, and its second
 // opens with its date line (in one document the first body sentence runs on
 // in the same paragraph, so only the paragraph's first sentence is checked).
 // It logs the hit rates and asserts a floor.
 func TestGUMKinds(t *testing.T) {
-	names, err := filepath.Glob(filepath.Join(gumDir(t), "*.txt"))
-	require.NoError(t, err)
-	require.NotEmpty(t, names)
-	sort.Strings(names)
+	docs := fixtureDocs(t, "eval/gum-news")
 	s := newTestSegmenter(t)
 	heads, dates := 0, 0
-	for _, name := range names {
-		b, err := os.ReadFile(name)
-		require.NoError(t, err)
-		text := string(b)
+	for _, doc := range docs {
+		name, text := doc.name, doc.text
 		var paras []paragraph
 		for pos := 0; len(paras) < 2; {
 			p, next, ok := nextParagraph(text, pos, true)
@@ -300,8 +216,8 @@ func TestGUMKinds(t *testing.T) {
 			dates++
 		}
 	}
-	t.Logf("GUM news: headline %d/%d, date line %d/%d", heads, len(names), dates, len(names))
-	floor := len(names) * 9 / 10
+	t.Logf("GUM news: headline %d/%d, date line %d/%d", heads, len(docs), dates, len(docs))
+	floor := len(docs) * 9 / 10
 	assert.GreaterOrEqual(t, heads, floor, "headlines")
 	assert.GreaterOrEqual(t, dates, floor, "date lines")
 }
@@ -311,16 +227,7 @@ func TestGUMKinds(t *testing.T) {
 // (body text), to set against BenchmarkSegment.
 func BenchmarkClassify(b *testing.B) {
 	s := newTestSegmenter(b)
-	pages, err := filepath.Glob(filepath.Join(pagesDir, "*.txt"))
-	require.NoError(b, err)
-	sets := map[string][]string{"pages": pages}
-	dir := os.Getenv("NEWSSEG_EVAL_DIR")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "eval")
-	}
-	if gum, _ := filepath.Glob(filepath.Join(dir, "gum-news", "*.txt")); len(gum) > 0 {
-		sets["gum-news"] = gum
-	}
+	sets := map[string][]corpus{"pages": fixtureDocs(b, "pages"), "gum-news": fixtureDocs(b, "eval/gum-news")}
 	type call struct {
 		text string
 		from where
@@ -328,15 +235,10 @@ func BenchmarkClassify(b *testing.B) {
 		next string
 	}
 	for _, set := range []string{"pages", "gum-news"} {
-		if sets[set] == nil {
-			continue
-		}
 		var calls []call
 		var size int64
-		for _, name := range sets[set] {
-			raw, err := os.ReadFile(name)
-			require.NoError(b, err)
-			text := string(raw)
+		for _, doc := range sets[set] {
+			text := doc.text
 			from := startParagraph
 			for _, sent := range s.Segment(text) {
 				after, next := gapAfter(text, sent.End)
@@ -351,7 +253,7 @@ func BenchmarkClassify(b *testing.B) {
 			for b.Loop() {
 				var c classifier
 				for _, cl := range calls {
-					c.classify(s.kinds, cl.text, cl.from, cl.ends, cl.next)
+					c.classify(s.rules.lex, cl.text, cl.from, cl.ends, cl.next)
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(calls)), "ns/sentence")

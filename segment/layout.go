@@ -85,80 +85,6 @@ func nextParagraph(text string, from int, atEOF bool) (p paragraph, next int, ok
 	return cutParagraph(text, start, limit)
 }
 
-// paragraphWatch follows a text that grows at its end, as a stream reads
-// it, and tells when nextParagraph(text, from, false) finds the paragraph
-// that starts at from: once a blank line follows the paragraph's first line,
-// or the text reaches past the window. It looks at each byte once, where
-// asking nextParagraph after every read would look at the whole paragraph
-// each time, quadratic in its length when the reads are small.
-type paragraphWatch struct {
-	pos   int  // text[:pos] has been looked at
-	line  int  // start of the line that holds pos
-	start int  // the paragraph's first byte, -1 until it is seen
-	first int  // start of the line that holds start
-	nl    bool // a line of the paragraph has ended
-	blank bool // the line since that newline is blank so far
-}
-
-func newParagraphWatch(from int) paragraphWatch {
-	return paragraphWatch{pos: from, line: from, start: -1}
-}
-
-// ready reports whether nextParagraph(text, from, false) would find a
-// paragraph, looking only at what was added to text since the last call.
-// Like nextParagraph it decodes runes from from on; a rune cut by the end
-// of text waits for its other bytes.
-func (w *paragraphWatch) ready(text string) bool {
-	for w.pos < len(text) && utf8.FullRuneInString(text[w.pos:]) {
-		r, size := utf8.DecodeRuneInString(text[w.pos:])
-		switch {
-		case r == '\n':
-			if w.start >= 0 {
-				if w.nl && w.blank {
-					return true
-				}
-				w.nl, w.blank = true, true
-			}
-			w.line = w.pos + 1
-		case w.start < 0:
-			if !isSpace(r) {
-				w.start, w.first = w.pos, w.line
-			}
-		case !isSpace(r):
-			w.blank = false
-		}
-		w.pos += size
-	}
-	return w.start >= 0 && len(text) > w.start+WindowSize
-}
-
-// drop returns how much of the text a stream may drop while it waits: the
-// white space before the paragraph, which nothing reads, or the lines of
-// the paragraph seen so far when it has started.
-func (w *paragraphWatch) drop() int {
-	if w.start < 0 {
-		return w.pos
-	}
-	return w.first
-}
-
-// gapSeen reports whether, since from, only white space has come and more
-// than n bytes of it.
-func (w *paragraphWatch) gapSeen(from, n int) bool {
-	return w.start < 0 && w.pos-from > n
-}
-
-// shift moves the watch's offsets when the first keep bytes of the text are
-// dropped; keep is at most drop().
-func (w *paragraphWatch) shift(keep int) {
-	w.pos -= keep
-	w.line -= keep
-	w.first -= keep
-	if w.start >= 0 {
-		w.start -= keep
-	}
-}
-
 // cutParagraph cuts the paragraph that starts at start at the window limit.
 func cutParagraph(text string, start, limit int) (paragraph, int, bool) {
 	window := text[start:min(limit, len(text))]
@@ -178,18 +104,6 @@ func cutParagraph(text string, start, limit int) (paragraph, int, bool) {
 	}
 	ln := trimLine(text, start, start+cut)
 	return paragraph{start: ln.start, end: ln.end, cut: true}, start + cut, true
-}
-
-// lastSpace returns the offset of the last white space rune of s, or -1.
-func lastSpace(s string) int {
-	for i := len(s); i > 0; {
-		r, size := utf8.DecodeLastRuneInString(s[:i])
-		i -= size
-		if isSpace(r) {
-			return i
-		}
-	}
-	return -1
 }
 
 // lineStart returns the offset of the start of the line holding pos.
@@ -216,7 +130,7 @@ func tokenizeParagraph(text string, p paragraph, lex *lexicon, toks []token) []t
 			// The common case, an ASCII byte that is not space, stays in
 			// this loop without a call.
 			if c := text[i]; c < utf8.RuneSelf {
-				if asciiSpace[c] {
+				if isSpaceByte(c) {
 					break
 				}
 				i++
@@ -242,32 +156,6 @@ func tokenizeParagraph(text string, p paragraph, lex *lexicon, toks []token) []t
 		toks = append(toks, t)
 	}
 	return toks
-}
-
-// spaceAt returns the length of the white space rune at text[i], or 0 when
-// the rune there is not white space. ASCII, most of news text, needs no
-// decoding.
-func spaceAt(text string, i int) int {
-	if c := text[i]; c < utf8.RuneSelf {
-		if asciiSpace[c] {
-			return 1
-		}
-		return 0
-	}
-	r, size := utf8.DecodeRuneInString(text[i:])
-	if unicode.IsSpace(r) {
-		return size
-	}
-	return 0
-}
-
-// isSpace reports whether r is white space. An invalid byte decodes as
-// utf8.RuneError, which is not space, so it stays inside a token.
-func isSpace(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r == ' ' || '\t' <= r && r <= '\r'
-	}
-	return unicode.IsSpace(r)
 }
 
 // line is one line of a paragraph: [start, end) is its content without the
@@ -386,18 +274,6 @@ func isWrap(a, b string, lex *lexicon) bool {
 	return lex.wrapWords.hasFold(lastWord(a))
 }
 
-// lastWord returns the last white-space separated word of s.
-func lastWord(s string) string {
-	for i := len(s); i > 0; {
-		r, size := utf8.DecodeLastRuneInString(s[:i])
-		if isSpace(r) {
-			return s[i:]
-		}
-		i -= size
-	}
-	return s
-}
-
 // gluedStop finds a sentence end that lost its space, as text pasted from
 // web pages often has: "last week.The company said". The token that starts
 // at start has just reached text[i-1], a '.', '?' or '!'. When two lower-case
@@ -431,15 +307,52 @@ func gluedStop(text string, start, i, end int) int {
 	return j
 }
 
-// hasInnerDot reports whether s has a period followed by a letter, as a
-// domain or a dotted name has ("Example.com").
-func hasInnerDot(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] == '.' && ('a' <= s[i+1] && s[i+1] <= 'z' || 'A' <= s[i+1] && s[i+1] <= 'Z') {
-			return true
+// where says where a sentence starts.
+type where uint8
+
+const (
+	startParagraph where = iota // at the start of a paragraph (or of the text)
+	startLine                   // at the start of a line inside a paragraph
+	startText                   // inside a line, after another sentence
+)
+
+// gapAfter looks at the white space that follows a sentence ending at end
+// and returns where the next sentence starts (at a paragraph when a blank
+// line or the end of the text follows) and, when it lies in the same
+// paragraph, the text from the next sentence on ("" otherwise).
+func gapAfter(text string, end int) (where, string) {
+	lines := 0
+	// A gap longer than the window ends a sentence like a paragraph break
+	// (see WindowSize); looking no further keeps a stream, which may hold
+	// only that much of it, in step with Segment.
+	for i := end; i < len(text) && i-end <= WindowSize; {
+		c := text[i]
+		size := 1
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if !isSpace(r) {
+				return startAfter(lines, text[i:])
+			}
+		} else if c == '\n' {
+			lines++
+		} else if !isSpaceByte(c) {
+			return startAfter(lines, text[i:])
 		}
+		i += size
 	}
-	return false
+	return startParagraph, ""
 }
 
-func lowerOrDigit(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
+// startAfter says where a sentence starts after a gap of white space that
+// holds lines newlines, and returns its text when it is in the same
+// paragraph.
+func startAfter(lines int, rest string) (where, string) {
+	switch lines {
+	case 0:
+		return startText, rest
+	case 1:
+		return startLine, rest
+	}
+	return startParagraph, ""
+}

@@ -67,7 +67,7 @@ func BenchmarkLinearityScanner(b *testing.B) {
 					b.SetBytes(int64(len(text)))
 					b.ReportAllocs()
 					for b.Loop() {
-						sc := s.NewScanner(&chunkReader{text, read})
+						sc := s.NewScanner(&chunkReader{text: text, n: read})
 						for sc.Scan() {
 						}
 					}

@@ -1,6 +1,8 @@
 package segment
 
-import "strings"
+import (
+	"strings"
+)
 
 // Merge reassembles text that arrived already split (one fragment per
 // element, as scraped articles often do) into sentences. Consecutive
@@ -18,7 +20,7 @@ func (s *Segmenter) Merge(fragments []string) []string {
 			continue
 		}
 		if cur.Len() > 0 {
-			if !s.merge || s.ends(seam(cur.String(), f, dots, final)) {
+			if ends, _ := s.rules.ends(seam(cur.String(), f, dots, final)); !s.joinBreaks || ends {
 				out = append(out, cur.String())
 				cur = strings.Builder{}
 			} else {
@@ -43,7 +45,7 @@ func (s *Segmenter) Merge(fragments []string) []string {
 // as dotRun counts it: Merge carries them from fragment to fragment, where
 // counting them again at every seam was quadratic in a run of "." fragments.
 func seam(head, next string, dots int, wordFinal bool) candidate {
-	c := candidate{head: head, rest: next, at: atBreak, dots: dots, wordFinal: dots > 0 && wordFinal}
+	c := candidate{head: head, rest: next, at: atBreak, seam: ruleMergeSeam, dots: dots, wordFinal: dots > 0 && wordFinal}
 	for w := range fieldsBackward(head) {
 		c.prev = w
 		break

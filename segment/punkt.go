@@ -8,15 +8,15 @@ import (
 	"github.com/neurosnap/sentences/english"
 )
 
-// decider gives Punkt's decision for a candidate token cand, given the two
+// punktDecider gives Punkt's decision for a candidate token cand, given the two
 // tokens after it ("" past the end). Two implementations make the same
-// decisions: punkt runs neurosnap's own annotation passes, and fastPunkt
+// decisions: neurosnapPunkt runs neurosnap's own annotation passes, and fastPunkt
 // (punkt_fast.go), which New uses, computes them on the strings.
-type decider interface {
+type punktDecider interface {
 	breaks(cand, next, after string) bool
 }
 
-// punkt asks neurosnap's English Punkt model whether a token ends a sentence.
+// neurosnapPunkt asks neurosnap's English Punkt model whether a token ends a sentence.
 //
 // Punkt's annotation passes look at a token, its neighbours and the trained
 // model only, so its decision for one candidate can be had from a window of
@@ -24,24 +24,24 @@ type decider interface {
 // whole text into token structs. The token before the candidate could only
 // change it when both are lone dots, a case the news rules decide before
 // asking Punkt. The model is read-only after loading, which
-// makes one punkt safe for concurrent use.
-type punkt struct {
+// makes one neurosnapPunkt safe for concurrent use.
+type neurosnapPunkt struct {
 	tok *sentences.DefaultSentenceTokenizer
 }
 
-// loadPunkt decompresses and parses the embedded English model once per
+// loadNeurosnapPunkt decompresses and parses the embedded English model once per
 // process; every Segmenter shares the result, which is never written to.
-var loadPunkt = sync.OnceValues(func() (*punkt, error) {
+var loadNeurosnapPunkt = sync.OnceValues(func() (*neurosnapPunkt, error) {
 	tok, err := english.NewSentenceTokenizer(nil)
 	if err != nil {
 		return nil, fmt.Errorf("segment: loading the Punkt English model: %w", err)
 	}
-	return &punkt{tok: tok}, nil
+	return &neurosnapPunkt{tok: tok}, nil
 })
 
 // breaks reports Punkt's decision for cand, given the two tokens after it
 // ("" past the end).
-func (p *punkt) breaks(cand, next, after string) bool {
+func (p *neurosnapPunkt) breaks(cand, next, after string) bool {
 	var buf [3]*sentences.Token
 	toks := append(buf[:0], sentences.NewToken(cand))
 	for _, w := range [...]string{next, after} {

@@ -95,7 +95,7 @@ func newFastPunkt(st *sentences.Storage) *fastPunkt {
 // loadFastPunkt builds, once per process, the fast decider over the model
 // that loadPunkt loaded.
 var loadFastPunkt = sync.OnceValues(func() (*fastPunkt, error) {
-	p, err := loadPunkt()
+	p, err := loadNeurosnapPunkt()
 	if err != nil {
 		return nil, err
 	}

@@ -1,11 +1,8 @@
 package segment
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -13,9 +10,9 @@ import (
 )
 
 // slowPunkt returns the reference decider: neurosnap's own passes.
-func slowPunkt(tb testing.TB) *punkt {
+func slowPunkt(tb testing.TB) *neurosnapPunkt {
 	tb.Helper()
-	p, err := loadPunkt()
+	p, err := loadNeurosnapPunkt()
 	require.NoError(tb, err)
 	return p
 }
@@ -28,152 +25,54 @@ func fastPunktForTest(tb testing.TB) *fastPunkt {
 }
 
 // withDecider returns a copy of s that asks d instead of its own decider.
-func withDecider(s *Segmenter, d decider) *Segmenter {
+func withDecider(s *Segmenter, d punktDecider) *Segmenter {
 	c := *s
-	c.punkt = d
+	c.rules.punkt = d
 	return &c
 }
 
-// punktWindows are windows (cand, next, after) chosen to reach every branch
-// of the three passes.
-var punktWindows = [][3]string{
-	// Abbreviations of the model and of english's supervisor list.
-	{"Mr.", "Smith", "said"}, {"Inc.", "The", "company"}, {"Inc.", "said", "it"},
-	{"U.S.", "Navy", "ships"}, {"U.S.", "The", "talks"}, {"U.S.", "however", ","},
-	{"Gov.", "Vega", "said"}, {"no.", "5", ""}, {"sgt.", "Pepper", ""},
-	{"Co.", "However", ","}, {"co.", "at", "the"}, {"e.g.", "the", "way"},
-	{"i.e.", "The", ""}, {"a.m.", "Monday", ""}, {"p.m.", "The", ""},
-	{"Dr.", "Who", ""}, {"jan.", "The", "x"}, {"Calif.-based", "firm", ""},
-	{"ex-Gov.", "Vega", ""}, {"Gov.-elect", "Vega", ""}, {"long-Inc.", "The", ""},
-	// Initials and collocations ("j. fialka", "b. smith").
-	{"E.", "Smith", "said"}, {"J.", "Fialka", ""}, {"B.", "Smith", ""}, {"b.", "smith", ""},
-	{"E.", "the", ""}, {"E.", "The", ""}, {"A.", "Xylophone", ""}, {"x.", "", ""},
-	// Numbers, ordinals, list numbers and coordinates.
-	{"2014.", "NATO", "and"}, {"2014.", "the", "end"}, {"2014.", "Letters", ""},
-	{"1.", "The", "first"}, {"1.)", "The", ""}, {"12.", "a", ""}, {"1)", "Item", ""},
-	{"1a", "Item", ""}, {"1a)", "x", ""}, {"1\n)", "X", ""}, {"1é)", "X", ""},
-	{"N°.", "5", ""}, {"N°.", "The", ""}, {"1026.253.553.", "The", ""},
-	{"1026.253.553.", "the", ""}, {"1.2.3.", "X", ""}, {"..3.", "X", ""},
-	{"-1.5.", "The", ""}, {"-.5.", "The", ""}, {".,5.", "The", ""}, {"a-.5.", "The", ""},
-	{"1,000.", "The", ""}, {"$100.", "The", ""}, {"5%.", "The", ""}, {"3-2.", "The", ""},
-	{"v1.", "The", ""}, {"1.5", "The", ""}, {"x,y.", "The", ""}, {",.", "The", ""},
-	// Ellipses and lone dots.
-	{"...", "The", ""}, {"...", "the", ""}, {"....", "The", ""}, {"that...", "She", ""},
-	{"that....", "She", "left"}, {".", ".", "."}, {".", ".", "The"}, {".", "The", ""},
-	{".", "the", ""}, {"word.", ".", "."}, {"..", "X", ""}, {"…", "The", ""},
-	{".", "", ""}, {"..", "", ""}, {"", "", ""}, {"", "The", ""},
-	// Quotes, parentheses and brackets.
-	{`great."`, "she", "said"}, {`great."`, "She", "said"}, {"now?”", "asked", ""},
-	{"now?”", "The", ""}, {"now?", "The", ""}, {"Yahoo!", "in", ""}, {"said.’", "The", ""},
-	{"said.’", "he", ""}, {"said.”", "The", ""}, {"it.)", "The", ""}, {"it.)", "and", ""},
-	{"(e.g.", "X", ""}, {"a.(b", "The", ""}, {"a.[b", "The", ""}, {"a?(b", "The", ""},
-	{"a![b", "The", ""}, {"a.'b", "x", ""}, {`a."b`, "x", ""}, {".’", "The", ""},
-	{"’", "The", ""}, {"”", "x", ""}, {"U.S.”", "The", ""}, {"U.S.)", "The", ""},
-	// Sentence starters and orthographic context.
-	{"it.", "The", "end"}, {"it.", "However", ","}, {"it.", "But", ""},
-	{"etc.", "However", ","}, {"etc.", "the", ""}, {"Ltd.", "In", ""},
-	{"Ltd.", "in", ""}, {"Ltd.", "Mr.", "Smith"}, {"Ltd.", "Corp.", "x"},
-	{"St.", "Louis", ""}, {"mt.", "Rainier", ""}, {"Inc.", ",", ""}, {"Inc.", ";", ""},
-	{"Inc.", "。", ""}, {"Inc.", "is.", "The"}, {"Inc.", "Co.", "The"}, {"Inc.", "Co.", "the"},
-	{"it.", "Jan.", "5"}, {"it.", "U.S.", "Navy"}, {"it.", "2014.", "The"},
-	{"J.", "Jan.", ""}, {"J.", "jan.", ""},
-	// Full-width and non-ASCII text.
-	{"終わり。", "次", ""}, {"終わり。”", "次", ""}, {"Ünc.", "Über", ""}, {"café.", "Éclair", ""},
-	{"ÉTAT.", "the", ""}, {"İ.", "The", ""}, {"Ⱥ.", "X", ""}, {"naïve.", "The", ""},
-	{"\xff.", "The", ""}, {"a\xff.", "\xffb", ""}, {"K.", "The", ""}, {"über.", "ärger", ""},
-	{"mr.", "ärger", ""}, {"Dr.", "Ärger", ""}, {"…", "Über", ""},
-	// Lower- and upper-case next words, empty after.
-	{"word.", "Word", ""}, {"word.", "word", ""}, {"word.", "", ""}, {"Word.", "WORD", "word"},
+// punktWindows returns the windows (cand, next, after) of
+// testdata/punkt-windows.txt, chosen to reach every branch of the three
+// Punkt passes.
+func punktWindows(tb testing.TB) [][3]string {
+	tb.Helper()
+	var out [][3]string
+	for n, line := range strings.Split(readOwnFixture(tb, "punkt-windows.txt"), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		var w [3]string
+		rest := line
+		for i := range w {
+			q, err := strconv.QuotedPrefix(rest)
+			require.NoError(tb, err, "punkt-windows.txt:%d", n+1)
+			w[i], _ = strconv.Unquote(q)
+			rest = strings.TrimPrefix(rest[len(q):], " ")
+		}
+		require.Empty(tb, rest, "punkt-windows.txt:%d: more than three strings", n+1)
+		out = append(out, w)
+	}
+	require.NotEmpty(tb, out)
+	return out
 }
 
 func TestFastPunktTable(t *testing.T) {
 	slow, fast := slowPunkt(t), fastPunktForTest(t)
-	for _, w := range punktWindows {
+	for _, w := range punktWindows(t) {
 		require.Equal(t, slow.breaks(w[0], w[1], w[2]), fast.breaks(w[0], w[1], w[2]), "window %q", w)
 	}
 }
 
-// evalDir returns the shared evaluation data directory, or "" when absent.
-func evalDir() string {
-	dir := os.Getenv("NEWSSEG_EVAL_DIR")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "eval")
-	}
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return ""
-	}
-	return dir
-}
-
-// corpus is a named text for the equivalence tests and benchmarks.
-type corpus struct {
-	name string
-	text string
-}
-
-// goldenRulesTexts returns the texts of golden-rules-en.jsonl, or nil.
-func goldenRulesTexts(tb testing.TB) []string {
-	tb.Helper()
-	dir := evalDir()
-	if dir == "" {
-		return nil
-	}
-	f, err := os.Open(filepath.Join(dir, "golden-rules-en.jsonl"))
-	if os.IsNotExist(err) {
-		return nil
-	}
-	require.NoError(tb, err)
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var rec struct {
-			Text string `json:"text"`
-		}
-		require.NoError(tb, json.Unmarshal(sc.Bytes(), &rec))
-		out = append(out, rec.Text)
-	}
-	require.NoError(tb, sc.Err())
-	return out
-}
-
-// gumNewsDocs returns the GUM news documents, sorted by name, or nil.
-func gumNewsDocs(tb testing.TB) []corpus {
-	tb.Helper()
-	dir := evalDir()
-	if dir == "" {
-		return nil
-	}
-	names, err := filepath.Glob(filepath.Join(dir, "gum-news", "*.txt"))
-	require.NoError(tb, err)
-	sort.Strings(names)
-	var out []corpus
-	for _, name := range names {
-		b, err := os.ReadFile(name)
-		require.NoError(tb, err)
-		out = append(out, corpus{filepath.Base(name), string(b)})
-	}
-	return out
-}
-
 // equivalenceCorpora returns every document the equivalence tests run on:
-// the Geneva article (with its reflowed body) and, when present, the shared
-// evaluation texts.
+// the Geneva article (with its reflowed body), the Golden Rules and the GUM
+// news documents of testdata/eval.
 func equivalenceCorpora(t *testing.T) []corpus {
 	article := readGeneva(t)
 	docs := []corpus{{"geneva", article}, {"geneva-reflowed", reflowBody(t, article)}}
-	for i, text := range goldenRulesTexts(t) {
-		docs = append(docs, corpus{"golden-rules/" + string(rune('a'+i/26)) + string(rune('a'+i%26)), text})
+	for _, c := range fixtureCases(t, "eval/golden-rules-en.jsonl") {
+		docs = append(docs, corpus{"golden-rules/" + c.name, c.text})
 	}
-	docs = append(docs, gumNewsDocs(t)...)
-	if evalDir() == "" {
-		t.Log("shared eval data not found; set NEWSSEG_EVAL_DIR to include it")
-	}
-	return docs
+	return append(docs, fixtureDocs(t, "eval/gum-news")...)
 }
 
 func TestFastPunktCorpusWindows(t *testing.T) {
@@ -205,27 +104,27 @@ func TestFastPunktSegmentEquivalence(t *testing.T) {
 	for _, doc := range equivalenceCorpora(t) {
 		require.Equal(t, slow.Segment(doc.text), fast.Segment(doc.text), doc.name)
 	}
-	for _, w := range punktWindows {
+	for _, w := range punktWindows(t) {
 		text := strings.Join(w[:], " ")
 		require.Equal(t, slow.Segment(text), fast.Segment(text), "%q", text)
 	}
 }
 
 func TestFastPunktIsDefault(t *testing.T) {
-	_, ok := newTestSegmenter(t).punkt.(*fastPunkt)
+	_, ok := newTestSegmenter(t).rules.punkt.(*fastPunkt)
 	require.True(t, ok, "New should use the fast Punkt decider")
 }
 
 func TestFastPunktAllocs(t *testing.T) {
 	fast := fastPunktForTest(t)
-	for _, w := range punktWindows {
+	for _, w := range punktWindows(t) {
 		allocs := testing.AllocsPerRun(20, func() { fast.breaks(w[0], w[1], w[2]) })
 		require.Zero(t, allocs, "window %q allocates", w)
 	}
 }
 
 func FuzzPunktEquivalence(f *testing.F) {
-	for _, w := range punktWindows {
+	for _, w := range punktWindows(f) {
 		f.Add(w[0], w[1], w[2])
 	}
 	slow, fast := slowPunkt(f), fastPunktForTest(f)

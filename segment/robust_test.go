@@ -1,10 +1,8 @@
 package segment
 
 import (
-	"io"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -12,26 +10,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 )
-
-// chunksReader returns exactly the chunks it holds, one per Read, an empty
-// chunk as a read of no bytes.
-type chunksReader struct {
-	chunks []string
-}
-
-func (r *chunksReader) Read(b []byte) (int, error) {
-	if len(r.chunks) == 0 {
-		return 0, io.EOF
-	}
-	c := r.chunks[0]
-	n := copy(b, c)
-	if n < len(c) {
-		r.chunks[0] = c[n:]
-	} else {
-		r.chunks = r.chunks[1:]
-	}
-	return n, nil
-}
 
 // hostileMix returns one text made of the small hostile seeds, joined by
 // paragraph breaks, line breaks and spaces in turn, so that every kind of
@@ -53,15 +31,9 @@ func hostileMix() string {
 // page fixtures and the hostile mix.
 func robustTexts(t *testing.T) map[string]string {
 	out := map[string]string{"hostile mix": hostileMix()}
-	b, err := os.ReadFile(filepath.Join(genevaDir, "article.txt"))
-	require.NoError(t, err)
-	out["geneva"] = string(b)
-	pages, err := filepath.Glob("../testdata/pages/*.txt")
-	require.NoError(t, err)
-	for _, p := range pages {
-		b, err := os.ReadFile(p)
-		require.NoError(t, err)
-		out[filepath.Base(p)] = string(b)
+	out["geneva"] = readFixture(t, "geneva/article.txt")
+	for _, doc := range fixtureDocs(t, "pages") {
+		out[doc.name] = doc.text
 	}
 	return out
 }
@@ -69,7 +41,11 @@ func robustTexts(t *testing.T) map[string]string {
 // scanChunks returns what a Scanner finds in text read as chunks.
 func scanChunks(t *testing.T, s *Segmenter, chunks ...string) []Sentence {
 	t.Helper()
-	sc := s.NewScanner(&chunksReader{chunks: chunks})
+	r := &chunkReader{text: strings.Join(chunks, "")}
+	for _, c := range chunks {
+		r.sizes = append(r.sizes, len(c))
+	}
+	sc := s.NewScanner(r)
 	var out []Sentence
 	for sc.Scan() {
 		out = append(out, sc.Sentence())
@@ -116,7 +92,7 @@ func TestScannerRandomChunks(t *testing.T) {
 				}
 			}
 			for n := 1; n <= 97; n++ {
-				got := scanAll(t, s, &chunkReader{text, n})
+				got := scanAll(t, s, &chunkReader{text: text, n: n})
 				if !slices.Equal(want, got) {
 					require.Equal(t, want, got, "chunks of %d", n)
 				}
@@ -140,7 +116,7 @@ func TestHostileInputs(t *testing.T) {
 			want := seg.Segment(text)
 			checkContract(t, text, want)
 			for _, n := range []int{1, 13, 4096} {
-				if got := scanAll(t, seg, &chunkReader{text, n}); !slices.Equal(want, got) {
+				if got := scanAll(t, seg, &chunkReader{text: text, n: n}); !slices.Equal(want, got) {
 					require.Equal(t, want, got, "%q in chunks of %d", text, n)
 				}
 			}
@@ -167,18 +143,19 @@ func TestHugeInputs(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			want := s.Segment(text)
 			checkContract(t, text, want)
-			require.True(t, slices.Equal(want, scanAll(t, s, &chunkReader{text, 1 << 16})), "the stream differs")
+			require.True(t, slices.Equal(want, scanAll(t, s, &chunkReader{text: text, n: 1 << 16})), "the stream differs")
 		})
 	}
 }
 
-// TestConcurrentSegmenter shares one Segmenter among goroutines that
-// segment, merge and scan at once; every result must be the one a single
-// goroutine gets. Run it with -race.
+// TestConcurrentSegmenter, the one concurrency test, shares one Segmenter
+// among goroutines that segment, explain, merge and scan at once; every
+// result must be the one a single goroutine gets. Run it with -race.
 func TestConcurrentSegmenter(t *testing.T) {
 	s := newTestSegmenter(t)
 	type result struct {
 		segment []Sentence
+		explain []Explanation
 		merge   []string
 		scan    []Sentence
 	}
@@ -187,7 +164,7 @@ func TestConcurrentSegmenter(t *testing.T) {
 	want := map[string]result{}
 	for name, text := range texts {
 		names = append(names, name)
-		want[name] = result{s.Segment(text), s.Merge(strings.Split(text, "\n")), scanAll(t, s, strings.NewReader(text))}
+		want[name] = result{s.Segment(text), s.Explain(text), s.Merge(strings.Split(text, "\n")), scanAll(t, s, strings.NewReader(text))}
 	}
 	const goroutines = 8
 	iterations := 6
@@ -202,13 +179,14 @@ func TestConcurrentSegmenter(t *testing.T) {
 				for k := range names {
 					name := names[(k+g+it)%len(names)] // goroutines out of step
 					text := texts[name]
-					got := result{s.Segment(text), s.Merge(strings.Split(text, "\n")), nil}
-					sc := s.NewScanner(&chunkReader{text, 1 + g*7})
+					got := result{s.Segment(text), s.Explain(text), s.Merge(strings.Split(text, "\n")), nil}
+					sc := s.NewScanner(&chunkReader{text: text, n: 1 + g*7})
 					for sc.Scan() {
 						got.scan = append(got.scan, sc.Sentence())
 					}
 					w := want[name]
-					if !slices.Equal(w.segment, got.segment) || !slices.Equal(w.scan, got.scan) || !slices.Equal(w.merge, got.merge) || sc.Err() != nil {
+					if !slices.Equal(w.segment, got.segment) || !reflect.DeepEqual(w.explain, got.explain) ||
+						!slices.Equal(w.scan, got.scan) || !slices.Equal(w.merge, got.merge) || sc.Err() != nil {
 						errs <- name
 						return
 					}
@@ -243,7 +221,7 @@ func TestScannerSmallReads(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			text := "Talks ended. " + repeatTo(unit, n) + "\n\nNobody spoke."
 			want := s.Segment(text)
-			require.True(t, slices.Equal(want, scanAll(t, s, &chunkReader{text, 1})), "the stream differs")
+			require.True(t, slices.Equal(want, scanAll(t, s, &chunkReader{text: text, n: 1})), "the stream differs")
 		})
 	}
 }
@@ -315,7 +293,7 @@ func TestLongRuns(t *testing.T) {
 			t.Run(strings.TrimSpace(opening)+unit, func(t *testing.T) {
 				want := s.Segment(text)
 				checkContract(t, text, want)
-				require.True(t, slices.Equal(want, scanAll(t, s, &chunkReader{text, 4096})), "the stream differs")
+				require.True(t, slices.Equal(want, scanAll(t, s, &chunkReader{text: text, n: 4096})), "the stream differs")
 			})
 		}
 	}

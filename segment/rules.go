@@ -1,12 +1,69 @@
 package segment
 
 import (
-	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsseg/newsseg/abbrev"
+)
+
+// rules decides, at each candidate boundary, whether a sentence ends there:
+// the news rules, which read the abbreviation lexicon and the word lists,
+// and Punkt's decision where they have none. It is read-only once New has
+// built it.
+type rules struct {
+	abbrevs *abbrev.Set
+	punkt   punktDecider // Punkt's decision: a *fastPunkt, or neurosnap's own in tests
+	lex     *lexicon
+}
+
+// Rule names a rule of the segmenter: a boundary rule, which ends a
+// sentence at a candidate or keeps the candidate inside it, or a kinds cue,
+// which gives a sentence its Kind. Its value is a short stable ID such as
+// "abbrev-title"; the package documentation lists every ID in the order
+// the rules are tried, with an example of each. An ID is never renamed or
+// reused: a new rule gets a new ID, a constant below and a line in doc.go.
+type Rule string
+
+// The boundary rules, in the order they are tried (see doc.go, "Rules").
+const (
+	ruleTextEnd         Rule = "text-end"
+	ruleWindowCut       Rule = "window-cut"
+	ruleWindowSize      Rule = "window-size"
+	ruleNoMerge         Rule = "no-merge"
+	ruleListItem        Rule = "list-item"
+	ruleCloserAlone     Rule = "closer-alone"
+	ruleQuestion        Rule = "question"
+	ruleEllipsisOpener  Rule = "ellipsis-opener"
+	ruleEllipsisBreak   Rule = "ellipsis-break"
+	ruleEllipsisPeriod  Rule = "ellipsis-period"
+	ruleEllipsisCapital Rule = "ellipsis-capital"
+	ruleSpacedDots      Rule = "spaced-dots"
+	ruleDotsAfterPeriod Rule = "dots-after-period"
+	ruleListMarker      Rule = "list-marker"
+	ruleWebAddress      Rule = "web-address"
+	ruleAbbrevTitle     Rule = "abbrev-title"
+	ruleAbbrevNumber    Rule = "abbrev-number"
+	ruleAbbrevQuote     Rule = "abbrev-quote"
+	ruleAbbrevLower     Rule = "abbrev-lower"
+	ruleAbbrevContinuer Rule = "abbrev-continuer"
+	ruleAbbrevFronted   Rule = "abbrev-fronted"
+	ruleAbbrevCapital   Rule = "abbrev-capital"
+	ruleNumberCapital   Rule = "number-capital"
+	ruleMiddleInitial   Rule = "middle-initial"
+	ruleQuoteCapital    Rule = "quote-capital"
+	ruleQuoteLower      Rule = "quote-lower"
+	ruleNumericWord     Rule = "numeric-word"
+	rulePunkt           Rule = "punkt"
+	ruleBlankLine       Rule = "layout-blank-line"
+	ruleLineBreak       Rule = "layout-line-break"
+	ruleMergeSeam       Rule = "merge-seam"
+	ruleDateLine        Rule = "date-line"
+	ruleLayoutWrap      Rule = "layout-wrap"
+	ruleCreditRunIn     Rule = "credit-run-in"
+	ruleDateRunIn       Rule = "date-run-in"
+	ruleNoPunct         Rule = "no-punct"
 )
 
 // boundary says where a candidate break lies.
@@ -34,6 +91,7 @@ type candidate struct {
 	head  string   // the current sentence so far, ending with prev
 	rest  string   // next's paragraph from next on, for looking past ". . ."
 	at    boundary // where the candidate lies
+	seam  Rule     // at a break, the layout rule that made it one
 
 	// dots counts the lone "." tokens that end head (prev included);
 	// wordFinal says whether the word before them, inside head, ends in a
@@ -42,72 +100,83 @@ type candidate struct {
 	wordFinal bool
 }
 
-// ends reports whether a sentence ends after c.prev. It is the one decision
-// path shared by Segment and Merge.
-func (s *Segmenter) ends(c candidate) bool {
+// ends reports whether a sentence ends after c.prev, and the rule that
+// decided. It is the one decision path shared by Segment and Merge.
+func (s *rules) ends(c candidate) (bool, Rule) {
 	if c.next == "" {
-		return true
+		return true, ruleTextEnd
 	}
 	body, closed := trimClosers(c.prev)
 	last, _ := utf8.DecodeLastRuneInString(body)
 	switch {
 	case body == "":
 		// A stray closing quote or bracket on its own.
-		return c.at == atBreak && !startsLower(c.next)
+		return c.at == atBreak && !startsLower(c.next), ruleCloserAlone
 	case last == '?' || last == '!' || last == '？' || last == '！':
 		// "“Why now?” asked Smith." and "Yahoo! in" go on in running text.
-		return c.at == atBreak || !startsLower(c.next)
+		return c.at == atBreak || !startsLower(c.next), ruleQuestion
 	case last == '…' || strings.HasSuffix(body, ".."):
 		return s.ellipsisEnds(c, body)
 	case last == '.' || last == '。':
 		return s.periodEnds(c, body, closed)
-	default:
-		// No sentence punctuation: only a layout break can end a sentence
-		// here, and not when the next block carries on in lower case,
-		// unless the block is a date line, which nothing continues.
-		if c.at == atBreak {
-			return !startsLower(c.next) || s.dateLine(c.head)
-		}
-		// Inside a paragraph, a date line or a caption runs into the next
-		// sentence when its line break was lost: "Thursday, May 7, 2015 On
-		// Tuesday, the government", "Playstation VR demo Image: Nick Moreau."
-		return s.opensCredit(c.next) || isYear(c.prev) && startsUpper(c.next) && s.opensWithDate(c.head) && s.dateLine(c.head)
 	}
+	// No sentence punctuation: only a layout break can end a sentence
+	// here, and not when the next block carries on in lower case, unless
+	// the block is a date line, which nothing continues.
+	if c.at == atBreak {
+		switch {
+		case !startsLower(c.next):
+			return true, c.seam
+		case s.dateLine(c.head):
+			return true, ruleDateLine
+		}
+		return false, ruleLayoutWrap
+	}
+	// Inside a paragraph, a date line or a caption runs into the next
+	// sentence when its line break was lost: "Thursday, May 7, 2015 On
+	// Tuesday, the government", "Playstation VR demo Image: Nick Moreau."
+	switch {
+	case s.opensCredit(c.next):
+		return true, ruleCreditRunIn
+	case isYear(c.prev) && startsUpper(c.next) && s.opensWithDate(c.head) && s.dateLine(c.head):
+		return true, ruleDateRunIn
+	}
+	return false, ruleNoPunct
 }
 
 // periodEnds decides a token whose body (the token without closing quotes
 // and brackets) ends in a period.
-func (s *Segmenter) periodEnds(c candidate, body string, closed bool) bool {
+func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 	if body == "." {
-		return spacedDotsEnd(c)
+		return spacedDotsEnd(c), ruleSpacedDots
 	}
 	if c.next == "." && !closed {
 		// "compounds. . . . The practice": the word's own period ends the
 		// sentence when a capital follows the run of dots.
-		return startsUpper(afterSpacedDots(c.rest))
+		return startsUpper(afterSpacedDots(c.rest)), ruleDotsAfterPeriod
 	}
 	word := trimOpeners(body)
 	if listHead(c.head) {
-		return false // "1. The first item", "• 9. The first item"
+		return false, ruleListMarker // "1. The first item", "• 9. The first item"
 	}
 	if isWebAddress(word) {
-		return startsUpper(c.next) // "at www.example.co.nz. Names of"
+		return startsUpper(c.next), ruleWebAddress // "at www.example.co.nz. Names of"
 	}
 	plainWord := false // a Numeric entry used as a word
 	if kind, ok := s.abbrevs.Lookup(word); ok {
 		switch kind {
 		case abbrev.Title:
-			return false
+			return false, ruleAbbrevTitle
 		case abbrev.Numeric:
 			if startsDigit(c.next) {
-				return false
+				return false, ruleAbbrevNumber
 			}
 			// "He voted no. Rep. Jones": not an abbreviation here, though
 			// Punkt's model lists "no" as one.
 			plainWord = true
 		case abbrev.Month:
 			if startsDigit(c.next) {
-				return false
+				return false, ruleAbbrevNumber
 			}
 			return s.abbrevEnds(c)
 		default:
@@ -115,25 +184,25 @@ func (s *Segmenter) periodEnds(c candidate, body string, closed bool) bool {
 		}
 	}
 	if isNumber(word[:len(word)-1]) && startsUpper(c.next) {
-		return true // "in 2014. NATO and"
+		return true, ruleNumberCapital // "in 2014. NATO and"
 	}
 	if initial, before := splitInitial(word); isCapitalInitial(initial) && startsUpper(c.next) && s.middleInitial(c, before) {
-		return false // "John Q. Public", "George W. Bush", "(AP Photo/J. Scott Applewhite)"
+		return false, ruleMiddleInitial // "John Q. Public", "George W. Bush", "(AP Photo/J. Scott Applewhite)"
 	}
 	if closed {
 		// Punkt reads a period inside quotes as unreliable and cannot see
 		// the capital behind an opening quote.
 		if startsUpper(c.next) {
-			return true // `a thousand fold." "I think`
+			return true, ruleQuoteCapital // `a thousand fold." "I think`
 		}
 		if c.at == inText && startsLower(c.next) {
-			return false // "This is great." she said.
+			return false, ruleQuoteLower // "This is great." she said.
 		}
 	}
 	if plainWord {
-		return !startsLower(c.next)
+		return !startsLower(c.next), ruleNumericWord
 	}
-	return s.punkt.breaks(c.prev, c.next, c.after)
+	return s.punkt.breaks(c.prev, c.next, c.after), rulePunkt
 }
 
 // isCapitalInitial reports whether w is one capital letter and a period: "Q.".
@@ -156,7 +225,7 @@ func splitInitial(word string) (initial, before string) {
 // in a name: "John Q. Public". "Plan B. The" and "and I. Did" stay with
 // Punkt. before is the word glued to the initial by a slash ("Photo" in
 // "Photo/J."), or "" when the word before is the previous token.
-func (s *Segmenter) middleInitial(c candidate, before string) bool {
+func (s *rules) middleInitial(c candidate, before string) bool {
 	if before == "" {
 		n := 0
 		for w := range fieldsBackward(c.head) {
@@ -186,31 +255,31 @@ func isPronoun(w string) bool {
 
 // abbrevEnds decides an abbreviation that can end a sentence ("U.S.",
 // "Inc.", "Calif.", "a.m.") by what follows it.
-func (s *Segmenter) abbrevEnds(c candidate) bool {
+func (s *rules) abbrevEnds(c candidate) (bool, Rule) {
 	first, _ := utf8.DecodeRuneInString(c.next)
 	switch {
 	case isOpeningQuote(first):
-		return true // a quotation opens a new sentence
+		return true, ruleAbbrevQuote // a quotation opens a new sentence
 	case !startsUpper(c.next):
-		return false // "the U.S. limit", "Inc. (NYSE: X)", "the U.S. 10-year"
+		return false, ruleAbbrevLower // "the U.S. limit", "Inc. (NYSE: X)", "the U.S. 10-year"
 	case s.continues(c.next):
-		return false // "the U.S. Navy", "5 p.m. Monday"
+		return false, ruleAbbrevContinuer // "the U.S. Navy", "5 p.m. Monday"
 	case s.frontedPhrase(c.head):
-		return false // "At 5 a.m. Mr. Smith went"
+		return false, ruleAbbrevFronted // "At 5 a.m. Mr. Smith went"
 	}
-	return true
+	return true, ruleAbbrevCapital
 }
 
 // continues reports whether next, a capitalised word after an abbreviation,
 // carries the sentence on ("Navy", "Secretary", "Sen.", "Tuesday.").
-func (s *Segmenter) continues(next string) bool {
+func (s *rules) continues(next string) bool {
 	w := trimTrailingPunct(next)
 	return s.lex.continuers.has(w) || s.lex.continuers.has(strings.TrimSuffix(w, "."))
 }
 
 // frontedPhrase reports whether head is a short phrase opened by a
 // preposition ("At 5 a.m.", "By 9 p.m."), which cannot be a sentence alone.
-func (s *Segmenter) frontedPhrase(head string) bool {
+func (s *rules) frontedPhrase(head string) bool {
 	if len(head) > maxOpening {
 		return false
 	}
@@ -229,20 +298,20 @@ func (s *Segmenter) frontedPhrase(head string) bool {
 
 // ellipsisEnds decides a token that ends in an ellipsis ("that....",
 // "really...", "…").
-func (s *Segmenter) ellipsisEnds(c candidate, body string) bool {
+func (s *rules) ellipsisEnds(c candidate, body string) (bool, Rule) {
 	switch {
 	case c.head == c.prev:
-		return false // "... The next thing": an ellipsis that opens a sentence
+		return false, ruleEllipsisOpener // "... The next thing": an ellipsis that opens a sentence
 	case c.at == atBreak:
-		return !startsLower(c.next)
+		return !startsLower(c.next), ruleEllipsisBreak
 	case strings.HasSuffix(body, "...."):
-		return startsUpper(c.next) // "I never meant that.... She left": an ellipsis and a period
+		return startsUpper(c.next), ruleEllipsisPeriod // "I never meant that.... She left": an ellipsis and a period
 	}
 	// An omission ("yields [...] Ozone is", "said… The") ends the sentence
 	// when a capital follows at once; after an opening bracket or quote it
 	// is more often a citation or a quotation running on.
 	r, _ := utf8.DecodeRuneInString(c.next)
-	return unicode.IsUpper(r)
+	return unicode.IsUpper(r), ruleEllipsisCapital
 }
 
 // spacedDotsEnd decides the last dot of a spaced ellipsis (". . ."). Three
@@ -278,315 +347,36 @@ func afterSpacedDots(s string) string {
 	return ""
 }
 
-// fieldsForward yields the white-space separated words of s from the first.
-// Unlike strings.Fields it allocates nothing and stops when the caller does.
-func fieldsForward(s string) iter.Seq[string] {
-	return func(yield func(string) bool) {
-		for i := 0; i < len(s); {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if isSpace(r) {
-				i += size
-				continue
-			}
-			start := i
-			for i < len(s) {
-				r, size = utf8.DecodeRuneInString(s[i:])
-				if isSpace(r) {
-					break
-				}
-				i += size
-			}
-			if !yield(s[start:i]) {
-				return
-			}
-		}
-	}
-}
-
-// fieldsBackward yields the white-space separated words of s from the last.
-func fieldsBackward(s string) iter.Seq[string] {
-	return func(yield func(string) bool) {
-		for i := len(s); i > 0; {
-			r, size := utf8.DecodeLastRuneInString(s[:i])
-			if isSpace(r) {
-				i -= size
-				continue
-			}
-			end := i
-			for i > 0 {
-				r, size = utf8.DecodeLastRuneInString(s[:i])
-				if isSpace(r) {
-					break
-				}
-				i -= size
-			}
-			if !yield(s[i:end]) {
-				return
-			}
-		}
-	}
-}
-
-// hasFinalPunct reports whether tok ends in sentence punctuation, possibly
-// followed by closing quotes or brackets.
-func hasFinalPunct(tok string) bool {
-	if tok == "" {
-		return false
-	}
-	switch c := tok[len(tok)-1]; {
-	case c >= utf8.RuneSelf, c == '.', c == '?', c == '!', c == '"', c == '\'', c == ')', c == ']', c == '}':
-	default:
-		return false // most words end in a letter, a digit or a comma
-	}
-	body, _ := trimClosers(tok)
-	r, _ := utf8.DecodeLastRuneInString(body)
-	switch r {
-	case '.', '?', '!', '…', '。', '？', '！':
-		return true
-	}
-	return false
-}
-
-// trimClosers removes closing quotes and brackets from the end of tok and
-// reports whether there were any.
-func trimClosers(tok string) (string, bool) {
-	end := len(tok)
-	for end > 0 {
-		r, size := utf8.DecodeLastRuneInString(tok[:end])
-		if !isCloser(r) {
-			break
-		}
-		end -= size
-	}
-	return tok[:end], end < len(tok)
-}
-
-func isCloser(r rune) bool {
-	switch r {
-	case '"', '\'', '”', '’', ')', ']', '}', '»', '›':
-		return true
-	case '“', '‘':
-		// An opening quote glued to the end of a word is a closing quote
-		// typed the wrong way round: "decision.“ However".
-		return true
-	}
-	return false
-}
-
-func isOpeningQuote(r rune) bool {
-	switch r {
-	case '"', '\'', '“', '‘', '«', '‹', '„':
-		return true
-	}
-	return false
-}
-
-// trimOpeners removes opening quotes and brackets from the start of s.
-func trimOpeners(s string) string {
-	for s != "" {
-		r, size := utf8.DecodeRuneInString(s)
-		if !isOpeningQuote(r) && r != '(' && r != '[' && r != '{' {
-			break
-		}
-		s = s[size:]
-	}
-	return s
-}
-
-// trimTrailingPunct removes trailing commas, colons and the like, keeping a
-// final period so that "Sen." still matches.
-func trimTrailingPunct(s string) string {
-	s, _ = trimClosers(s)
-	return strings.TrimRight(s, ",;:")
-}
-
-// firstLetter returns the first rune of s after any opening quotes.
-func firstLetter(s string) rune {
-	r, _ := utf8.DecodeRuneInString(trimOpeners(s))
-	return r
-}
-
-func startsLower(s string) bool { return unicode.IsLower(firstLetter(s)) }
-func startsUpper(s string) bool { return unicode.IsUpper(firstLetter(s)) }
-func startsDigit(s string) bool { return unicode.IsDigit(firstLetter(s)) }
-
-// isNumber reports whether s is a number as news writes one: digits with
-// separators, a currency sign or a percent sign ("2014", "100,000",
-// "$100.00", "1026.253.553", "5%").
-func isNumber(s string) bool {
-	digits := 0
-	for _, r := range s {
-		switch {
-		case '0' <= r && r <= '9':
-			digits++
-		case strings.ContainsRune(".,:%$€£¥-", r):
-		default:
-			return false
-		}
-	}
-	return digits > 0
-}
-
-// isWebAddress reports whether w looks like a URL, a domain or an e-mail
-// address, whose inner periods say nothing about the final one.
-func isWebAddress(w string) bool {
-	return strings.Contains(w, "://") || len(w) >= 4 && strings.EqualFold(w[:4], "www.") ||
-		strings.Contains(w, "@") && strings.Contains(w[strings.IndexByte(w, '@'):], ".")
-}
-
-// maxOpening bounds, in bytes, the sentence so far (candidate.head) that
-// isDateLine, opensWithDate and listHead read: a date line or a list marker
-// is short. The rules run at every candidate of a sentence, which can grow
-// to WindowSize (in Merge, without bound): reading its opening words each
-// time, however long they are, made a sentence that opens with a huge word
-// or a long run of white space quadratic.
-const maxOpening = 256
-
 // dateLine reports whether s, the sentence so far, is a short line that
 // gives a date: "Saturday, September 12, 2015", "Jan 10, 2022". The words
 // of a date line are data in data/meta.txt, shared with the kinds
 // classifier.
-func (s *Segmenter) dateLine(head string) bool {
-	return len(head) <= maxOpening && s.kinds.isDateLine(head)
+func (s *rules) dateLine(head string) bool {
+	return len(head) <= maxOpening && s.lex.isDateLine(head)
 }
 
 // opensWithDate reports whether head starts with a date word (a weekday, a
 // month) or a number, as a date line does.
-func (s *Segmenter) opensWithDate(head string) bool {
+func (s *rules) opensWithDate(head string) bool {
 	if len(head) > maxOpening {
 		return false
 	}
 	for w := range fieldsForward(head) {
-		w = trimDatePunct(w)
-		var buf [16]byte
-		return isNumber(w) || len(w) <= len(buf) && s.kinds.dateWords[string(foldKey(buf[:0], w))]
+		return s.lex.isDateWord(w)
 	}
 	return false
-}
-
-// listMarker reports whether tok marks an item of an inline enumeration
-// ("1.", "2.)", "3)", "b.", "c)", "⁃9."), with the item's number and the
-// marker's style, so that the next item in the same style can be found.
-func listMarker(tok string) (value int, style string, ok bool) {
-	for _, bullet := range listBullets {
-		tok = strings.TrimPrefix(tok, bullet)
-	}
-	i := 0
-	for i < len(tok) && '0' <= tok[i] && tok[i] <= '9' && i < 3 {
-		value = value*10 + int(tok[i]-'0')
-		i++
-	}
-	if i == 0 {
-		if len(tok) < 2 || tok[0] < 'a' || tok[0] > 'z' {
-			return 0, "", false
-		}
-		value, i = int(tok[0]-'a')+1, 1
-	}
-	switch style = tok[i:]; style {
-	case ".", ".)", ")":
-		if i == 1 && tok[0] >= 'a' {
-			style = "a" + style
-		}
-		return value, style, true
-	}
-	return 0, "", false
-}
-
-// listBullets are the bullets that may stand before or on a list marker.
-var listBullets = [...]string{"•", "⁃", "◦", "▪"}
-
-func isBullet(tok string) bool {
-	for _, b := range listBullets {
-		if tok == b {
-			return true
-		}
-	}
-	return false
-}
-
-// listHead reports whether head, a sentence so far, is only a list marker,
-// possibly after a bullet: its period does not end the sentence.
-func listHead(head string) bool {
-	if len(head) > maxOpening {
-		return false
-	}
-	n, bullet := 0, false
-	for w := range fieldsForward(head) {
-		if n++; n > 2 {
-			return false
-		}
-		if n == 1 && isBullet(w) {
-			bullet = true
-			continue
-		}
-		if _, _, ok := listMarker(w); !ok {
-			return false
-		}
-	}
-	return n == 1 || n == 2 && bullet
-}
-
-// listState follows an inline enumeration through a paragraph: once a
-// sentence opens with an item marker, the marker of the next item starts a
-// new sentence even where no punctuation ends the item before it
-// ("1.) The first item 2.) The second item").
-type listState struct {
-	style  string // the marker style ("1.", "a)"...), "" when no list is open
-	bullet bool   // the markers stand after a bullet token
-	value  int    // the number of the last item seen
-}
-
-// open starts following a list when a sentence opens with a marker at
-// toks[i] (or with a bullet there and a marker after it).
-func (l *listState) open(text string, toks []token, i int) {
-	*l = listState{}
-	tok := text[toks[i].start:toks[i].end]
-	if isBullet(tok) && i+1 < len(toks) {
-		l.bullet = true
-		tok = text[toks[i+1].start:toks[i+1].end]
-	}
-	if v, style, ok := listMarker(tok); ok {
-		l.value, l.style = v, style
-	} else {
-		l.bullet = false
-	}
-}
-
-// nextItem reports whether toks[i] opens the next item of the open list.
-func (l *listState) nextItem(text string, toks []token, i int) bool {
-	if l.style == "" {
-		return false
-	}
-	tok := text[toks[i].start:toks[i].end]
-	if l.bullet {
-		if !isBullet(tok) || i+1 >= len(toks) {
-			return false
-		}
-		tok = text[toks[i+1].start:toks[i+1].end]
-	}
-	v, style, ok := listMarker(tok)
-	if !ok || style != l.style || v != l.value+1 {
-		return false
-	}
-	l.value = v
-	return true
 }
 
 // opensCredit reports whether tok is a label that opens a photo or image
 // credit ("Image:", "Photo:"), one of the credit markers of data/meta.txt
 // that stands as a word of its own.
-func (s *Segmenter) opensCredit(tok string) bool {
-	return len(tok) >= 6 && tok[len(tok)-1] == ':' && s.kinds.startsCredit(tok)
+func (s *rules) opensCredit(tok string) bool {
+	return len(tok) >= 6 && tok[len(tok)-1] == ':' && s.lex.startsCredit(tok)
 }
 
-// isYear reports whether tok is a four-digit year.
-func isYear(tok string) bool {
-	return len(tok) == 4 && isNumber(tok) && (tok[0] == '1' || tok[0] == '2')
-}
-
-// needsDecision reports whether the boundary after prev and before next,
+// isCandidate reports whether the boundary after prev and before next,
 // inside a paragraph, is a candidate: prev ends in sentence punctuation, or
 // next opens a credit, or prev is the year that closes a date line.
-func (s *Segmenter) needsDecision(prev, next string) bool {
+func (s *rules) isCandidate(prev, next string) bool {
 	return hasFinalPunct(prev) || s.opensCredit(next) || isYear(prev)
 }

@@ -24,34 +24,9 @@ type Sentence struct {
 // Segmenter splits English news text into sentences. Create one with New; a
 // *Segmenter is safe for concurrent use by many goroutines.
 type Segmenter struct {
-	abbrevs *abbrev.Set
-	merge   bool
-	punkt   decider
-	lex     *lexicon
-	kinds   *kindLexicon
+	rules      rules
+	joinBreaks bool // the merger is on (see WithoutMerge)
 }
-
-// lexicon holds the word lists the news rules and the layout read.
-type lexicon struct {
-	continuers   wordList // capitalised words that continue after "U.S."
-	wrapWords    wordList // words a headline or label cannot end with
-	prepositions wordList // openers of a fronted phrase ("At 5 a.m.")
-}
-
-var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
-	var lex lexicon
-	var err error
-	if lex.continuers, err = loadWordList("continuers", false); err != nil {
-		return nil, err
-	}
-	if lex.wrapWords, err = loadWordList("wrapwords", true); err != nil {
-		return nil, err
-	}
-	if lex.prepositions, err = loadWordList("prepositions", true); err != nil {
-		return nil, err
-	}
-	return &lex, nil
-})
 
 // Option configures a Segmenter in New.
 type Option func(*Segmenter) error
@@ -63,7 +38,7 @@ func WithAbbreviations(set *abbrev.Set) Option {
 		if set == nil {
 			return errors.New("WithAbbreviations: nil set")
 		}
-		s.abbrevs = set.Clone()
+		s.rules.abbrevs = set.Clone()
 		return nil
 	}
 }
@@ -75,7 +50,7 @@ func WithMoreAbbreviations(set *abbrev.Set) Option {
 		if set == nil {
 			return errors.New("WithMoreAbbreviations: nil set")
 		}
-		s.abbrevs.AddAll(set)
+		s.rules.abbrevs.AddAll(set)
 		return nil
 	}
 }
@@ -85,7 +60,7 @@ func WithMoreAbbreviations(set *abbrev.Set) Option {
 // its fragments unjoined.
 func WithoutMerge() Option {
 	return func(s *Segmenter) error {
-		s.merge = false
+		s.joinBreaks = false
 		return nil
 	}
 }
@@ -101,11 +76,7 @@ func New(opts ...Option) (*Segmenter, error) {
 	if err != nil {
 		return nil, err
 	}
-	kinds, err := loadKindLexicon()
-	if err != nil {
-		return nil, err
-	}
-	s := &Segmenter{abbrevs: abbrev.News(), merge: true, punkt: p, lex: lex, kinds: kinds}
+	s := &Segmenter{rules: rules{abbrevs: abbrev.News(), punkt: p, lex: lex}, joinBreaks: true}
 	for _, opt := range opts {
 		if err := opt(s); err != nil {
 			return nil, fmt.Errorf("segment: %w", err)
@@ -136,19 +107,27 @@ func Split(text string) []string {
 // Every byte of text that is not white space belongs to exactly one Sentence;
 // text that is empty or only white space gives no sentences.
 func (s *Segmenter) Segment(text string) []Sentence {
-	p := pass{s: s, text: text, start: -1}
-	var toks []token
+	p := s.newPass(text)
+	p.run()
+	return p.out
+}
+
+// run decides the whole text, paragraph by paragraph.
+func (p *pass) run() {
 	for pos := 0; ; {
-		para, next, ok := nextParagraph(text, pos, true)
+		para, next, ok := nextParagraph(p.text, pos, true)
 		if !ok {
 			break
 		}
-		toks = tokenizeParagraph(text, para, s.lex, toks[:0])
-		p.paragraph(toks, para)
+		p.paragraph(para)
 		pos = next
 	}
 	p.finish()
-	return p.out
+}
+
+// newPass returns a pass over text, with no sentence open.
+func (s *Segmenter) newPass(text string) pass {
+	return pass{s: s, text: text, start: -1}
 }
 
 // pass carries the state of one run over a text, paragraph by paragraph:
@@ -166,10 +145,20 @@ type pass struct {
 	out   []Sentence // sentences closed so far
 	from  where      // where the open sentence starts: a paragraph, a line or in text
 	kind  classifier // the page-structure state of the sentences so far
+	toks  []token    // the tokens of the paragraph being decided
+
+	// With explain set, the pass records why: why[i] explains out[i], and
+	// kept lists the candidates kept inside the open sentence.
+	explain bool
+	why     []Explanation
+	kept    []Kept
 }
 
-// paragraph runs over the tokens of one paragraph.
-func (p *pass) paragraph(toks []token, para paragraph) {
+// paragraph decides the boundaries inside paragraph para of the text and
+// the one before it.
+func (p *pass) paragraph(para paragraph) {
+	p.toks = tokenizeParagraph(p.text, para, p.s.rules.lex, p.toks[:0])
+	toks := p.toks
 	text := p.text
 	pend := para.end
 	for i, t := range toks {
@@ -179,20 +168,18 @@ func (p *pass) paragraph(toks []token, para paragraph) {
 			} else if p.cut || t.start-p.last.end > WindowSize {
 				// A cut, or a gap no window holds, ends the sentence
 				// whatever the rules would say.
-				p.emit(p.start, p.last.end)
+				p.emit(p.start, p.last.end, ruleWindowCut)
 				p.start = t.start
 			} else {
-				p.decide(atBreak, p.last, toks, 0, pend)
+				p.consider(atBreak, ruleBlankLine, p.last, toks, 0, pend)
 			}
 		} else if p.list.nextItem(text, toks, i) {
-			p.emit(p.start, toks[i-1].end)
+			p.emit(p.start, toks[i-1].end, ruleListItem)
 			p.start = t.start
-		} else if t.breakBefore || p.s.needsDecision(text[toks[i-1].start:toks[i-1].end], text[t.start:t.end]) {
-			at := inText
-			if t.breakBefore {
-				at = atBreak
-			}
-			p.decide(at, toks[i-1], toks, i, pend)
+		} else if t.breakBefore {
+			p.consider(atBreak, ruleLineBreak, toks[i-1], toks, i, pend)
+		} else if p.s.rules.isCandidate(text[toks[i-1].start:toks[i-1].end], text[t.start:t.end]) {
+			p.consider(inText, "", toks[i-1], toks, i, pend)
 		}
 		if t.start == p.start {
 			p.list.open(text, toks, i)
@@ -205,46 +192,135 @@ func (p *pass) paragraph(toks []token, para paragraph) {
 	}
 }
 
-// decide closes the open sentence after prev when the rules say that a
-// sentence ends between prev and toks[i].
-func (p *pass) decide(at boundary, prev token, toks []token, i, pend int) {
+// consider closes the open sentence after prev when the rules say that a
+// sentence ends between prev and toks[i]. seam names the layout rule that
+// made the boundary a break, when at is atBreak.
+func (p *pass) consider(at boundary, seam Rule, prev token, toks []token, i, pend int) {
 	text := p.text
-	ends := !p.s.merge && at == atBreak || prev.end-p.start >= WindowSize
-	if !ends {
+	var ends bool
+	var rule Rule
+	switch {
+	case at == atBreak && !p.s.joinBreaks:
+		ends, rule = true, ruleNoMerge
+	case prev.end-p.start >= WindowSize:
+		ends, rule = true, ruleWindowSize
+	default:
 		c := candidate{
 			prev:      text[prev.start:prev.end],
 			next:      text[toks[i].start:toks[i].end],
 			head:      text[p.start:prev.end],
 			rest:      text[toks[i].start:pend],
 			at:        at,
+			seam:      seam,
 			dots:      p.dots,
 			wordFinal: p.final,
 		}
 		if i+1 < len(toks) {
 			c.after = text[toks[i+1].start:toks[i+1].end]
 		}
-		ends = p.s.ends(c)
+		ends, rule = p.s.rules.ends(c)
 	}
 	if ends {
-		p.emit(p.start, prev.end)
+		p.emit(p.start, prev.end, rule)
 		p.start = toks[i].start
+	} else if p.explain {
+		p.kept = append(p.kept, Kept{At: p.base + prev.end, Rule: rule})
 	}
 }
 
-// finish closes the sentence still open at the end of the text.
-func (p *pass) finish() {
+// finish closes the open sentence at the end of the text.
+func (p *pass) finish() { p.closeOpen(ruleTextEnd) }
+
+// endAtGap closes the open sentence before a gap of white space longer
+// than the window.
+func (p *pass) endAtGap() { p.closeOpen(ruleWindowCut) }
+
+func (p *pass) closeOpen(rule Rule) {
 	if p.start >= 0 {
-		p.emit(p.start, p.last.end)
+		p.emit(p.start, p.last.end, rule)
 		p.start = -1
 	}
 }
 
-// emit closes the sentence text[start:end] and decides its Kind. The white
-// space after it, and the next sentence when that lies in the same paragraph,
-// are in text whenever emit is called.
-func (p *pass) emit(start, end int) {
+// emit closes the sentence text[start:end], which rule ended, and decides
+// its Kind. The white space after it, and the next sentence when that lies
+// in the same paragraph, are in text whenever emit is called.
+func (p *pass) emit(start, end int, rule Rule) {
 	after, next := gapAfter(p.text, end)
-	k := p.kind.classify(p.s.kinds, p.text[start:end], p.from, after != startText, next)
+	k, cue := p.kind.classify(p.s.rules.lex, p.text[start:end], p.from, after != startText, next)
 	p.from = after
-	p.out = append(p.out, Sentence{Text: p.text[start:end], Start: p.base + start, End: p.base + end, Kind: k})
+	st := Sentence{Text: p.text[start:end], Start: p.base + start, End: p.base + end, Kind: k}
+	p.out = append(p.out, st)
+	if p.explain {
+		p.why = append(p.why, Explanation{Sentence: st, Rule: rule, Kept: p.kept, Cue: cue})
+		p.kept = nil
+	}
+}
+
+// rebase drops the first keep bytes of the pass's text, moving every offset
+// the pass holds so that it still indexes the same bytes.
+func (p *pass) rebase(keep int) {
+	p.text = p.text[keep:]
+	p.base += keep
+	if p.start >= 0 {
+		p.start -= keep
+		p.last.start -= keep
+		p.last.end -= keep
+	}
+}
+
+func (p *pass) window() string        { return p.text }
+func (p *pass) offset() int           { return p.base }
+func (p *pass) setWindow(text string) { p.text = text }
+func (p *pass) decided() bool         { return len(p.out) > 0 }
+
+// needed returns the offset in the window from which later decisions read
+// it: the start of the open sentence, or the end of the window when none
+// is open.
+func (p *pass) needed() int {
+	if p.start >= 0 {
+		return p.start
+	}
+	return len(p.text)
+}
+
+// openEnd returns the end of the open sentence, if one is open.
+func (p *pass) openEnd() (int, bool) { return p.last.end, p.start >= 0 }
+
+// take returns the sentences closed since the last call and keeps buf,
+// emptied, for the next ones.
+func (p *pass) take(buf []Sentence) []Sentence {
+	out := p.out
+	p.out = buf[:0]
+	return out
+}
+
+// Explanation says why a sentence ends where it does: the boundary rule
+// that ended it, and the candidate boundaries inside it with the rule that
+// kept each from ending it. Rule IDs are listed in the package
+// documentation ("Rules").
+type Explanation struct {
+	Sentence
+	Rule Rule   `json:"rule"` // the boundary rule that ended the sentence
+	Kept []Kept `json:"kept"` // the candidates inside the sentence, in order
+	Cue  Rule   `json:"cue"`  // the kinds cue that gave the sentence its Kind
+}
+
+// Kept is a candidate boundary inside a sentence: At is the byte offset in
+// the input where the sentence would have ended (the end of the candidate
+// token, "Ms." in "Ms. Sherman"), and Rule the rule that kept it going.
+type Kept struct {
+	At   int  `json:"at"`
+	Rule Rule `json:"rule"`
+}
+
+// Explain segments text as Segment does and says, for each sentence, which
+// rule ended it and which rules kept each candidate inside it from ending
+// it. Its sentences are exactly those of Segment; Segment itself records
+// nothing, so explaining costs nothing when it is not asked for.
+func (s *Segmenter) Explain(text string) []Explanation {
+	p := s.newPass(text)
+	p.explain = true
+	p.run()
+	return p.why
 }

@@ -1,12 +1,9 @@
 package segment
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -29,71 +26,33 @@ const snapshotDir = "../testdata/snapshot"
 // snapshotSet is one snapshot file: the documents of one folder, by name.
 type snapshotSet struct {
 	name string
-	docs func(t *testing.T) []snapshotDoc
+	docs func(t *testing.T) []corpus
 }
 
-type snapshotDoc struct {
-	name, text string
+// textFiles returns the documents of testdata/DIR.
+func textFiles(dir string) func(t *testing.T) []corpus {
+	return func(t *testing.T) []corpus { return fixtureDocs(t, dir) }
 }
 
-// textFiles returns the documents of dir whose names end in .txt.
-func textFiles(dir string) func(t *testing.T) []snapshotDoc {
-	return func(t *testing.T) []snapshotDoc {
-		t.Helper()
-		paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-		require.NoError(t, err)
-		require.NotEmpty(t, paths, "no documents in %s", dir)
-		sort.Strings(paths)
-		docs := make([]snapshotDoc, len(paths))
-		for i, p := range paths {
-			b, err := os.ReadFile(p)
-			require.NoError(t, err)
-			docs[i] = snapshotDoc{name: filepath.Base(p), text: string(b)}
-		}
-		return docs
-	}
-}
-
-// caseTexts returns the input texts of a JSON Lines case file such as the
-// Golden Rules, named by their ids.
-func caseTexts(path string) func(t *testing.T) []snapshotDoc {
-	return func(t *testing.T) []snapshotDoc {
-		t.Helper()
-		f, err := os.Open(path)
-		require.NoError(t, err)
-		defer f.Close()
-		var docs []snapshotDoc
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			if strings.TrimSpace(sc.Text()) == "" {
-				continue
-			}
-			var c struct {
-				ID   string `json:"id"`
-				Text string `json:"text"`
-			}
-			require.NoError(t, json.Unmarshal(sc.Bytes(), &c))
-			docs = append(docs, snapshotDoc{name: c.ID, text: c.Text})
-		}
-		require.NoError(t, sc.Err())
-		require.NotEmpty(t, docs)
-		return docs
-	}
+// caseTexts returns the input texts of the JSON Lines case file
+// testdata/PATH, named by their ids.
+func caseTexts(path string) func(t *testing.T) []corpus {
+	return func(t *testing.T) []corpus { return fixtureCases(t, path) }
 }
 
 var snapshotSets = []snapshotSet{
-	{"golden-rules-en", caseTexts("../testdata/eval/golden-rules-en.jsonl")},
-	{"gum-news", textFiles("../testdata/eval/gum-news")},
-	{"pud-news", textFiles("../testdata/eval/pud-news")},
-	{"pud-wiki", textFiles("../testdata/eval/pud-wiki")},
-	{"ewt-dev", textFiles("../testdata/eval/ewt-dev")},
-	{"pages", textFiles("../testdata/pages")},
-	{"geneva", textFiles("../testdata/geneva")},
+	{"golden-rules-en", caseTexts("eval/golden-rules-en.jsonl")},
+	{"gum-news", textFiles("eval/gum-news")},
+	{"pud-news", textFiles("eval/pud-news")},
+	{"pud-wiki", textFiles("eval/pud-wiki")},
+	{"ewt-dev", textFiles("eval/ewt-dev")},
+	{"pages", textFiles("pages")},
+	{"geneva", textFiles("geneva")},
 }
 
 // snapshot renders the sentences of docs: a header line per document, then
 // a line per sentence with its offsets, kind and quoted text.
-func snapshot(s *Segmenter, docs []snapshotDoc) string {
+func snapshot(s *Segmenter, docs []corpus) string {
 	var b strings.Builder
 	for _, d := range docs {
 		fmt.Fprintf(&b, "== %s\n", d.name)
@@ -117,6 +76,7 @@ func TestSnapshot(t *testing.T) {
 					streamed = append(streamed, st)
 				}
 				require.Equal(t, s.Segment(d.text), streamed, "%s: the stream and Segment disagree", d.name)
+				checkExplained(t, d.name, s.Segment(d.text), s.Explain(d.text))
 			}
 			path := filepath.Join(snapshotDir, set.name+".snap")
 			if *update {
@@ -130,5 +90,24 @@ func TestSnapshot(t *testing.T) {
 				assert.Equal(t, string(want), got, "snapshot %s differs: the output changed", path)
 			}
 		})
+	}
+}
+
+// checkExplained checks that Explain gives the sentences of Segment, each
+// with an ending rule, and kept candidates that lie inside their sentence,
+// in order.
+func checkExplained(t *testing.T, name string, want []Sentence, got []Explanation) {
+	t.Helper()
+	require.Len(t, got, len(want), "%s: Explain and Segment disagree", name)
+	for i, e := range got {
+		require.Equal(t, want[i], e.Sentence, "%s: Explain and Segment disagree", name)
+		require.NotEmpty(t, e.Rule, "%s: sentence %d has no ending rule", name, i)
+		require.NotEmpty(t, e.Cue, "%s: sentence %d has no kinds cue", name, i)
+		at := e.Start
+		for _, k := range e.Kept {
+			require.True(t, at < k.At && k.At < e.End, "%s: sentence %d: kept candidate at %d outside (%d, %d) or out of order", name, i, k.At, at, e.End)
+			require.NotEmpty(t, k.Rule)
+			at = k.At
+		}
 	}
 }

@@ -6,7 +6,27 @@ import (
 	"io"
 	"iter"
 	"strings"
+	"unicode/utf8"
 )
+
+// decisions is all a Scanner asks of the pass that Segment runs over a
+// whole text (segmenter.go): the window of text it decides on, and the
+// sentences it has decided.
+type decisions interface {
+	window() string                 // the text held, from offset() on in the stream
+	offset() int                    // the stream offset of window()[0]
+	setWindow(text string)          // the same text, with more appended
+	rebase(keep int)                // drop the first keep bytes of the window
+	needed() int                    // the offset from which later decisions need the window
+	paragraph(para paragraph)       // decide the boundaries of one paragraph of the window
+	openEnd() (int, bool)           // the end of the open sentence, if one is open
+	finish()                        // close the open sentence at the end of the input
+	endAtGap()                      // close it before a gap longer than the window
+	decided() bool                  // whether a sentence has been closed since take
+	take(buf []Sentence) []Sentence // the sentences closed, handing buf to the pass
+}
+
+var _ decisions = (*pass)(nil)
 
 // readSize is how much a Scanner asks its reader for at a time.
 const readSize = 64 << 10
@@ -22,7 +42,7 @@ const readSize = 64 << 10
 // Segmenter.
 type Scanner struct {
 	r       io.Reader
-	p       pass       // the decisions, as in Segment; p.text is the window
+	p       decisions  // the pass Segment runs; its text is the window
 	from    int        // offset in p.text where the next paragraph starts
 	eof     bool       // r has reported io.EOF
 	done    bool       // nothing more to return
@@ -30,7 +50,6 @@ type Scanner struct {
 	queue   []Sentence // decided sentences not yet returned
 	next    int        // index into queue
 	cur     Sentence
-	toks    []token
 	scratch []byte
 	buf     strings.Builder // the input read; p.text is its tail
 	watch   paragraphWatch  // the search for the end of the paragraph at from
@@ -38,7 +57,8 @@ type Scanner struct {
 
 // NewScanner returns a Scanner that reads from r.
 func (s *Segmenter) NewScanner(r io.Reader) *Scanner {
-	return &Scanner{r: r, p: pass{s: s, start: -1}}
+	p := s.newPass("")
+	return &Scanner{r: r, p: &p}
 }
 
 // Scan advances to the next sentence, which Sentence then returns. It
@@ -84,16 +104,15 @@ func (s *Segmenter) Sentences(r io.Reader) iter.Seq2[Sentence, error] {
 // fill runs the pass over the paragraphs already read, reading more input
 // as needed, until at least one sentence is decided or the input ends.
 func (sc *Scanner) fill() {
-	p := &sc.p
-	for len(p.out) == 0 {
+	p := sc.p
+	for !p.decided() {
 		// Ask nextParagraph only when the watch, which looks at each new
 		// byte once, says it will find something: asking after every read
 		// is quadratic in the paragraph's length when reads are small.
-		if sc.eof || sc.watch.ready(p.text) {
-			para, next, ok := nextParagraph(p.text, sc.from, sc.eof)
+		if sc.eof || sc.watch.ready(p.window()) {
+			para, next, ok := nextParagraph(p.window(), sc.from, sc.eof)
 			if ok {
-				sc.toks = tokenizeParagraph(p.text, para, p.s.lex, sc.toks[:0])
-				p.paragraph(sc.toks, para)
+				p.paragraph(para)
 				sc.from = next
 				sc.watch = newParagraphWatch(next)
 				continue
@@ -104,12 +123,11 @@ func (sc *Scanner) fill() {
 				break
 			}
 		}
-		if p.start >= 0 && sc.watch.gapSeen(p.last.end, WindowSize) {
+		if end, open := p.openEnd(); open && sc.watch.gapSeen(end, WindowSize) {
 			// The gap after the open sentence is longer than any window:
 			// it ends the sentence, as it does in Segment, and need not be
 			// kept.
-			p.emit(p.start, p.last.end)
-			p.start = -1
+			p.endAtGap()
 			break
 		}
 		sc.compact(sc.watch.drop())
@@ -119,21 +137,17 @@ func (sc *Scanner) fill() {
 			break
 		}
 	}
-	sc.queue, p.out = p.out, sc.queue[:0]
+	sc.queue = p.take(sc.queue[:0])
 }
 
 // compact drops from the window what no later decision needs: everything
 // before the open sentence, or before drop when no sentence is open.
 func (sc *Scanner) compact(drop int) {
-	p := &sc.p
-	keep := drop
-	if p.start >= 0 {
-		keep = min(keep, p.start)
-	}
+	keep := min(drop, sc.p.needed())
 	if keep == 0 {
 		return
 	}
-	p.rebase(keep)
+	sc.p.rebase(keep)
 	sc.from = max(sc.from-keep, 0) // what lay between was blank lines
 	sc.watch.shift(keep)
 }
@@ -153,7 +167,7 @@ func (sc *Scanner) read() error {
 			sc.eof = true
 			return nil
 		case err != nil:
-			return fmt.Errorf("segment: reading input at byte %d: %w", sc.p.base+len(sc.p.text), err)
+			return fmt.Errorf("segment: reading input at byte %d: %w", sc.p.offset()+len(sc.p.window()), err)
 		case n > 0:
 			return nil
 		}
@@ -167,25 +181,87 @@ func (sc *Scanner) read() error {
 // the bytes that compact dropped outweigh the window, the window moves to
 // a fresh buffer: each byte is copied a bounded number of times.
 func (sc *Scanner) append(b []byte) {
-	live := len(sc.p.text)
+	live := len(sc.p.window())
 	if dead := sc.buf.Len() - live; dead > 0 && dead >= live {
 		sc.buf = strings.Builder{}
 		sc.buf.Grow(2*live + len(b))
-		sc.buf.WriteString(sc.p.text)
+		sc.buf.WriteString(sc.p.window())
 	}
 	sc.buf.Write(b)
 	s := sc.buf.String()
-	sc.p.text = s[len(s)-live-len(b):]
+	sc.p.setWindow(s[len(s)-live-len(b):])
 }
 
-// rebase drops the first keep bytes of the pass's text, moving every offset
-// the pass holds so that it still indexes the same bytes.
-func (p *pass) rebase(keep int) {
-	p.text = p.text[keep:]
-	p.base += keep
-	if p.start >= 0 {
-		p.start -= keep
-		p.last.start -= keep
-		p.last.end -= keep
+// paragraphWatch follows a text that grows at its end, as a stream reads
+// it, and tells when nextParagraph(text, from, false) finds the paragraph
+// that starts at from: once a blank line follows the paragraph's first line,
+// or the text reaches past the window. It looks at each byte once, where
+// asking nextParagraph after every read would look at the whole paragraph
+// each time, quadratic in its length when the reads are small.
+type paragraphWatch struct {
+	pos   int  // text[:pos] has been looked at
+	line  int  // start of the line that holds pos
+	start int  // the paragraph's first byte, -1 until it is seen
+	first int  // start of the line that holds start
+	nl    bool // a line of the paragraph has ended
+	blank bool // the line since that newline is blank so far
+}
+
+func newParagraphWatch(from int) paragraphWatch {
+	return paragraphWatch{pos: from, line: from, start: -1}
+}
+
+// ready reports whether nextParagraph(text, from, false) would find a
+// paragraph, looking only at what was added to text since the last call.
+// Like nextParagraph it decodes runes from from on; a rune cut by the end
+// of text waits for its other bytes.
+func (w *paragraphWatch) ready(text string) bool {
+	for w.pos < len(text) && utf8.FullRuneInString(text[w.pos:]) {
+		r, size := utf8.DecodeRuneInString(text[w.pos:])
+		switch {
+		case r == '\n':
+			if w.start >= 0 {
+				if w.nl && w.blank {
+					return true
+				}
+				w.nl, w.blank = true, true
+			}
+			w.line = w.pos + 1
+		case w.start < 0:
+			if !isSpace(r) {
+				w.start, w.first = w.pos, w.line
+			}
+		case !isSpace(r):
+			w.blank = false
+		}
+		w.pos += size
+	}
+	return w.start >= 0 && len(text) > w.start+WindowSize
+}
+
+// drop returns how much of the text a stream may drop while it waits: the
+// white space before the paragraph, which nothing reads, or the lines of
+// the paragraph seen so far when it has started.
+func (w *paragraphWatch) drop() int {
+	if w.start < 0 {
+		return w.pos
+	}
+	return w.first
+}
+
+// gapSeen reports whether, since from, only white space has come and more
+// than n bytes of it.
+func (w *paragraphWatch) gapSeen(from, n int) bool {
+	return w.start < 0 && w.pos-from > n
+}
+
+// shift moves the watch's offsets when the first keep bytes of the text are
+// dropped; keep is at most drop().
+func (w *paragraphWatch) shift(keep int) {
+	w.pos -= keep
+	w.line -= keep
+	w.first -= keep
+	if w.start >= 0 {
+		w.start -= keep
 	}
 }

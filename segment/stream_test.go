@@ -13,22 +13,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// chunkReader returns its text in pieces of at most n bytes.
-type chunkReader struct {
-	text string
-	n    int
-}
-
-func (r *chunkReader) Read(b []byte) (int, error) {
-	if r.text == "" {
-		return 0, io.EOF
-	}
-	k := min(r.n, len(b), len(r.text))
-	copy(b, r.text[:k])
-	r.text = r.text[k:]
-	return k, nil
-}
-
 func scanAll(t testing.TB, s *Segmenter, r io.Reader) []Sentence {
 	t.Helper()
 	var out []Sentence
@@ -66,7 +50,7 @@ func TestScannerMatchesSegment(t *testing.T) {
 			assert.Equal(t, want, scanAll(t, s, strings.NewReader(text)), "one read")
 			assert.Equal(t, want, scanAll(t, s, iotest.OneByteReader(strings.NewReader(text))), "byte by byte")
 			for _, n := range []int{2, 3, 7, 64} {
-				assert.Equal(t, want, scanAll(t, s, &chunkReader{text, n}), "chunks of %d", n)
+				assert.Equal(t, want, scanAll(t, s, &chunkReader{text: text, n: n}), "chunks of %d", n)
 			}
 		})
 	}
@@ -87,8 +71,8 @@ func TestScannerLongParagraphs(t *testing.T) {
 			for _, st := range want {
 				assert.LessOrEqual(t, st.End-st.Start, 2*WindowSize)
 			}
-			assert.Equal(t, want, scanAll(t, s, &chunkReader{text, 4096}))
-			assert.Equal(t, want, scanAll(t, s, &chunkReader{text, 1 << 20}))
+			assert.Equal(t, want, scanAll(t, s, &chunkReader{text: text, n: 4096}))
+			assert.Equal(t, want, scanAll(t, s, &chunkReader{text: text, n: 1 << 20}))
 		})
 	}
 }
@@ -120,12 +104,12 @@ func TestScannerLongGaps(t *testing.T) {
 			text := "The talks ended, said Ms." + gap + "Sherman said so. Image: AP."
 			want := s.Segment(text)
 			checkContract(t, text, want)
-			sc := s.NewScanner(&chunkReader{text, 4096})
+			sc := s.NewScanner(&chunkReader{text: text, n: 4096})
 			var got []Sentence
 			maxWindow := 0
 			for sc.Scan() {
 				got = append(got, sc.Sentence())
-				maxWindow = max(maxWindow, len(sc.p.text))
+				maxWindow = max(maxWindow, len(sc.p.window()))
 			}
 			require.NoError(t, sc.Err())
 			assert.Equal(t, want, got)

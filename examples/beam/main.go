@@ -15,9 +15,14 @@
 // in order. A line that is not an article goes, with the reason, to
 // OUTPUT-deadletter-00000-of-00001.jsonl as {"line": ..., "error": ...}.
 //
-// Run locally, from this directory:
+// Run locally, from this directory, on the sample articles:
 //
-//	go run . --input='/data/articles-*.jsonl' --output=/tmp/out/sentences
+//	go run . --input=testdata/articles.jsonl --output=/tmp/out/sentences
+//
+// Before it submits the job, it lists every --input pattern with the Beam
+// filesystem of its scheme, and one that matches no file is an error on
+// one line, with exit status 1. The runner's and the SDK's INFO messages
+// are shown only with --verbose; warnings and errors always are.
 //
 // See README.md for Dataflow, Flink and Spark.
 package main
@@ -26,11 +31,13 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/core/metrics"
+	beamlog "github.com/apache/beam/sdks/v2/go/pkg/beam/log"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 )
 
@@ -39,10 +46,20 @@ var (
 	output           = flag.String("output", "", "prefix of the output files (required)")
 	shards           = flag.Int("shards", 16, "number of sentence files")
 	deadLetterShards = flag.Int("deadletter_shards", 1, "number of dead-letter files")
+	verbose          = flag.Bool("verbose", false, "also log the runner's and the SDK's INFO messages")
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitError = 1 // the inputs match nothing, or the pipeline failed
+	exitUsage = 2
 )
 
 func main() {
 	flag.Parse()
+	// Before Init, which sets up Beam's logging from this level.
+	beamlog.LogLevel = logLevel(*verbose)
 	// On a worker, Init runs the SDK harness and never returns.
 	beam.Init()
 
@@ -52,26 +69,46 @@ func main() {
 		Shards:           *shards,
 		DeadLetterShards: *deadLetterShards,
 	}
-	if err := c.Validate(); err != nil {
-		fmt.Fprintf(os.Stderr, "beam: %v\n", err)
-		flag.Usage()
-		os.Exit(2)
-	}
+	os.Exit(run(context.Background(), c, os.Stdout, os.Stderr))
+}
 
-	ctx := context.Background()
+// logLevel is the level of Beam's log: INFO (job submission, progress) only
+// when asked for.
+func logLevel(verbose bool) string {
+	if verbose {
+		return "info"
+	}
+	return "warn"
+}
+
+// run checks c and its inputs, runs the job on the runner of the --runner
+// flag, and prints its counters to stdout. Errors are one line on stderr.
+// It returns the exit status.
+func run(ctx context.Context, c Config, stdout, stderr io.Writer) int {
+	if err := c.Validate(); err != nil {
+		fmt.Fprintf(stderr, "beam: %v (see -h)\n", err)
+		return exitUsage
+	}
+	// A pattern that matches nothing would fail the job only once it runs,
+	// in an error that repeats the whole plan: say so before submitting.
+	if err := CheckInputs(ctx, c.Inputs); err != nil {
+		fmt.Fprintf(stderr, "beam: %v\n", err)
+		return exitError
+	}
 	p, s := beam.NewPipelineWithRoot()
 	Build(s, c)
 	res, err := beamx.RunWithMetrics(ctx, p)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "beam: pipeline failed: %v\n", err)
-		os.Exit(1)
+		fmt.Fprintf(stderr, "beam: pipeline failed: %v\n", err)
+		return exitError
 	}
 	if res != nil {
 		counts := Counters(res.Metrics())
 		for _, name := range []string{MetricArticles, MetricSentences, MetricBad} {
-			fmt.Printf("%s: %d\n", name, counts[name])
+			fmt.Fprintf(stdout, "%s: %d\n", name, counts[name])
 		}
 	}
+	return exitOK
 }
 
 // splitPatterns splits the --input value at commas, dropping empty items.

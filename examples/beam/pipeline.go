@@ -89,6 +89,36 @@ func (c Config) Validate() error {
 	return nil
 }
 
+// CheckInputs lists the files each pattern matches, with the Beam filesystem
+// of its scheme (local paths, gs:// and any other linked in), and returns an
+// error naming the first pattern that matches no file or cannot be listed.
+// The job itself checks the same when it runs, on the workers; this check
+// runs where the job is started, so the error comes before submission.
+func CheckInputs(ctx context.Context, patterns []string) error {
+	for _, p := range patterns {
+		if err := checkInput(ctx, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkInput(ctx context.Context, pattern string) error {
+	fs, err := filesystem.New(ctx, pattern)
+	if err != nil {
+		return fmt.Errorf("--input %q: %w", pattern, err)
+	}
+	defer fs.Close()
+	files, err := fs.List(ctx, pattern)
+	if err != nil {
+		return fmt.Errorf("--input %q: listing files: %w", pattern, err)
+	}
+	if len(files) == 0 {
+		return fmt.Errorf("--input %q matches no file", pattern)
+	}
+	return nil
+}
+
 // ShardName is the name of shard i of n of the files with the given prefix.
 func ShardName(prefix string, i, n int) string {
 	return fmt.Sprintf("%s-%05d-of-%05d.jsonl", prefix, i, n)

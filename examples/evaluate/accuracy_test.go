@@ -4,68 +4,85 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/newsseg/newsseg/examples/evaluate/evalset"
+	"github.com/newsseg/newsseg/segment"
 )
 
-// Accuracy floors: the figures the segmenter reached on ../shared/eval,
-// rounded down to 3 decimals. TestAccuracy fails when a figure drops below
-// its floor. Raise these as accuracy improves.
-const (
-	floorExact = 48 // golden-rules-en.jsonl: cases matched exactly (of 48)
+// evalDir is the development data in the repository, from this package's
+// directory.
+var evalDir = filepath.Join("..", "..", "testdata", "eval")
 
-	floorGoldenP  = 1.000 // golden-rules-en.jsonl boundary precision
-	floorGoldenR  = 1.000 // golden-rules-en.jsonl boundary recall
-	floorGoldenF1 = 1.000 // golden-rules-en.jsonl boundary F1
-
-	floorGUMP  = 0.994 // gum-news boundary precision
-	floorGUMR  = 0.994 // gum-news boundary recall
-	floorGUMF1 = 0.994 // gum-news boundary F1
-)
-
-// evalDir returns the evaluation data folder: $NEWSSEG_EVAL_DIR, or
-// shared/eval beside the repository root (the test runs in
-// examples/evaluate).
-func evalDir() string {
-	if d := os.Getenv("NEWSSEG_EVAL_DIR"); d != "" {
-		return d
-	}
-	return filepath.Join("..", "..", "..", "shared", "eval")
+// floors are the accuracy floors: the figures the segmenter reached on each
+// set of testdata/eval, rounded down to 3 decimals. TestAccuracy fails when a
+// figure drops below its floor, and logs when it has risen past it: raise
+// the floor then.
+var floors = []struct {
+	set      string  // file or folder in testdata/eval
+	exact    int     // case files only: cases segmented exactly right
+	p, r, f1 float64 // boundary precision, recall and F1
+}{
+	{set: "golden-rules-en.jsonl", exact: 48, p: 1.000, r: 1.000, f1: 1.000},
+	{set: "gum-news", p: 0.994, r: 0.994, f1: 0.994},
+	{set: "pud-news", p: 1.000, r: 1.000, f1: 1.000},
+	{set: "pud-wiki", p: 0.995, r: 1.000, f1: 0.997},
+	{set: "ewt-dev", p: 0.981, r: 0.823, f1: 0.895},
 }
 
+// TestAccuracy enforces the floors. The data is part of the repository, so
+// a missing set is a failure, never a skip.
 func TestAccuracy(t *testing.T) {
-	dir := evalDir()
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("evaluation data not found at %s; set NEWSSEG_EVAL_DIR to a folder holding golden-rules-en.jsonl and gum-news/ to run this test", dir)
+	seg, err := segment.New()
+	require.NoError(t, err)
+	for _, f := range floors {
+		t.Run(f.set, func(t *testing.T) {
+			set, err := evalset.Read(filepath.Join(evalDir, f.set))
+			require.NoError(t, err)
+			cases, docs, err := set.Score(newsseg(seg))
+			require.NoError(t, err)
+			sc := docs.Scores
+			if set.IsCases() {
+				sc = cases.Scores
+				t.Logf("%s: exact %d/%d, boundaries %s", f.set, cases.Exact, cases.Cases, sc)
+				for _, m := range cases.Misses {
+					t.Logf("  miss %s: got %q", m.ID, m.Got)
+				}
+				assert.GreaterOrEqual(t, cases.Exact, f.exact, "exact matches fell below the floor")
+				if cases.Exact > f.exact {
+					t.Logf("exact %d is above the floor %d: raise the floor", cases.Exact, f.exact)
+				}
+			} else {
+				t.Logf("%s: %d documents, boundaries %s", f.set, docs.Docs, sc)
+			}
+			checkFloor(t, "precision", sc.Precision(), f.p)
+			checkFloor(t, "recall", sc.Recall(), f.r)
+			checkFloor(t, "F1", sc.F1(), f.f1)
+		})
 	}
-	seg := newSegmenter(t)
+}
 
-	t.Run("golden-rules-en", func(t *testing.T) {
-		cases, err := readCases(filepath.Join(dir, "golden-rules-en.jsonl"))
-		require.NoError(t, err)
-		rep, err := scoreCases(seg, cases)
-		require.NoError(t, err)
-		t.Logf("golden-rules-en.jsonl: exact %d/%d, boundaries %s", rep.Exact, rep.Cases, rep.Scores)
-		for _, m := range rep.Misses {
-			t.Logf("  miss %s: got %q", m.ID, m.Got)
+// TestEverySetHasAFloor keeps the floors complete: a set added to
+// testdata/eval without a floor would go unguarded.
+func TestEverySetHasAFloor(t *testing.T) {
+	entries, err := os.ReadDir(evalDir)
+	require.NoError(t, err)
+	var sets, guarded []string
+	for _, e := range entries {
+		if e.IsDir() || strings.HasSuffix(e.Name(), ".jsonl") {
+			sets = append(sets, e.Name())
 		}
-		assert.GreaterOrEqual(t, rep.Exact, floorExact, "exact matches fell below the floor")
-		checkFloor(t, "precision", rep.Scores.Precision(), floorGoldenP)
-		checkFloor(t, "recall", rep.Scores.Recall(), floorGoldenR)
-		checkFloor(t, "F1", rep.Scores.F1(), floorGoldenF1)
-	})
-
-	t.Run("gum-news", func(t *testing.T) {
-		rep, err := scoreDocs(seg, filepath.Join(dir, "gum-news"))
-		require.NoError(t, err)
-		t.Logf("gum-news: %d documents, boundaries %s", rep.Docs, rep.Scores)
-		checkFloor(t, "precision", rep.Scores.Precision(), floorGUMP)
-		checkFloor(t, "recall", rep.Scores.Recall(), floorGUMR)
-		checkFloor(t, "F1", rep.Scores.F1(), floorGUMF1)
-	})
+	}
+	for _, f := range floors {
+		guarded = append(guarded, f.set)
+	}
+	slices.Sort(guarded)
+	assert.Equal(t, sets, guarded)
 }
 
 // checkFloor fails t when got is below floor, and notes when the floor can

@@ -28,9 +28,11 @@
 // The exit status is 0 on success, 1 when a file cannot be read or parsed
 // (or its gold does not match its text), and 2 on a usage error.
 //
-// From the repository root, with the evaluation data beside it:
+// The scorer is package [evalset], which the compare example shares. From
+// the repository root, on the development data in testdata/eval (the figures
+// of the README):
 //
-//	go run ./examples/evaluate ../shared/eval/golden-rules-en.jsonl ../shared/eval/gum-news
+//	go run ./examples/evaluate testdata/eval/golden-rules-en.jsonl testdata/eval/gum-news testdata/eval/pud-news testdata/eval/pud-wiki testdata/eval/ewt-dev
 package main
 
 import (
@@ -39,8 +41,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
+	"github.com/newsseg/newsseg/examples/evaluate/evalset"
 	"github.com/newsseg/newsseg/segment"
 )
 
@@ -95,7 +97,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	status := 0
 	for _, path := range fs.Args() {
-		if err := evaluatePath(seg, path, *verbose, stdout); err != nil {
+		if err := evaluatePath(newsseg(seg), path, *verbose, stdout); err != nil {
 			fmt.Fprintf(stderr, "evaluate: %v\n", err)
 			status = 1
 		}
@@ -103,38 +105,39 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return status
 }
 
+// newsseg returns seg as an [evalset.Segmenter].
+func newsseg(seg *segment.Segmenter) evalset.Segmenter {
+	return func(text string) []string {
+		sents := seg.Segment(text)
+		out := make([]string, len(sents))
+		for i, s := range sents {
+			out[i] = s.Text
+		}
+		return out
+	}
+}
+
 // evaluatePath scores one PATH and prints its report. A report is printed
 // even when some cases or documents had to be left out for an error.
-func evaluatePath(seg *segment.Segmenter, path string, verbose bool, w io.Writer) error {
-	info, err := os.Stat(path)
+func evaluatePath(seg evalset.Segmenter, path string, verbose bool, w io.Writer) error {
+	set, err := evalset.Read(path)
 	if err != nil {
-		return err // *PathError names the path
+		return err
 	}
-	name := filepath.Base(filepath.Clean(path))
-	if info.IsDir() {
-		rep, err := scoreDocs(seg, path)
-		if rep.Docs > 0 {
-			printDocReport(w, name, rep, verbose)
+	cases, docs, err := set.Score(seg)
+	if set.IsCases() {
+		if cases.Cases > 0 {
+			printCaseReport(w, set.Name, cases, verbose)
 		}
-		return err
-	}
-	cases, err := readCases(path)
-	if err != nil {
-		return err
-	}
-	rep, err := scoreCases(seg, cases)
-	if err != nil {
-		err = fmt.Errorf("%s: %w", path, err)
-	}
-	if rep.Cases > 0 {
-		printCaseReport(w, name, rep, verbose)
+	} else if docs.Docs > 0 {
+		printDocReport(w, set.Name, docs, verbose)
 	}
 	return err
 }
 
 // printCaseReport writes the summary line of a case file and, when verbose,
 // each case that does not match exactly.
-func printCaseReport(w io.Writer, name string, rep caseReport, verbose bool) {
+func printCaseReport(w io.Writer, name string, rep evalset.CaseReport, verbose bool) {
 	fmt.Fprintf(w, "%s: exact %d/%d, boundaries %s\n", name, rep.Exact, rep.Cases, rep.Scores)
 	if !verbose {
 		return
@@ -155,7 +158,7 @@ func printCaseReport(w io.Writer, name string, rep caseReport, verbose bool) {
 
 // printDocReport writes the summary line of a document folder and, when
 // verbose, each boundary error with its context.
-func printDocReport(w io.Writer, name string, rep docReport, verbose bool) {
+func printDocReport(w io.Writer, name string, rep evalset.DocReport, verbose bool) {
 	fmt.Fprintf(w, "%s: %d documents, boundaries %s\n", name, rep.Docs, rep.Scores)
 	if !verbose {
 		return

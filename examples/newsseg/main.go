@@ -2,7 +2,8 @@
 //
 // Usage:
 //
-//	newsseg [-json] [-kinds LIST] [-merge] [-progress] [FILE...]
+//	newsseg [-json] [-offsets UNIT] [-kinds LIST] [-merge] [-explain] [-progress] [FILE...]
+//	newsseg -version
 //
 // newsseg reads each FILE in turn, or standard input when no FILE is given or
 // FILE is "-", and writes one sentence per line, with every run of white
@@ -19,6 +20,11 @@
 // furniture). When more than one FILE is given, each object starts with a
 // "file" field naming its input ("-" for standard input).
 //
+// With -offsets rune or -offsets utf16, start and end count code points or
+// UTF-16 code units instead of bytes, so that they index the decoded text in
+// Python or in JavaScript; an invalid UTF-8 byte counts as one, the U+FFFD
+// it becomes in the JSON.
+//
 // With -kinds, a comma-separated list of kinds such as body,headline, it
 // writes only the sentences of those kinds; the default is all of them.
 //
@@ -32,6 +38,22 @@
 // fragments. With -merge -json the objects have only "text" (and "file"):
 // a merged sentence is not a slice of the input, so it has no offsets, and
 // it has no kind either: -kinds cannot be used with -merge.
+//
+// With -explain each sentence is followed, after a tab, by the ID of the
+// rule that ended it in brackets, and by each candidate boundary inside it
+// with the rule that kept the sentence going there:
+//
+//	Ms. Sherman said the talks were useful.	[punkt]	[abbrev-title] at "Ms."
+//
+// With -explain -json the objects add "rule", "kept" (a list of {"at":
+// offset, "rule": id}, at being the byte offset where the sentence would
+// have ended) and "cue" (the kinds cue that gave the kind). The rule IDs
+// are listed in the documentation of package segment. -explain reads its
+// whole input before it writes, and cannot be used with -merge.
+//
+// -version prints the module version newsseg was built from, as recorded in
+// its build information: "v1.2.3" when installed with go install
+// ...@version, "(devel)" when built from a checkout.
 //
 // The exit status is 0 on success, 1 when an input could not be read (the
 // other inputs are still processed and the error names the file) or the
@@ -51,13 +73,15 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"strings"
 	"unicode"
 
 	"github.com/newsseg/newsseg/segment"
 )
 
-const usageText = `usage: newsseg [-json] [-kinds LIST] [-merge] [-progress] [FILE...]
+const usageText = `usage: newsseg [-json] [-offsets UNIT] [-kinds LIST] [-merge] [-explain] [-progress] [FILE...]
+       newsseg -version
 
 Split English news text into sentences. Reads each FILE in turn, or standard
 input when no FILE is given or FILE is "-".
@@ -77,6 +101,11 @@ Flags:
            the sentence belongs to (see -kinds). When more than one FILE is
            given, each object starts with "file" naming its input ("-" for
            standard input).
+  -offsets UNIT
+           count start and end in UNIT (with -json): byte (the default),
+           rune (code points, as Python indexes a str) or utf16 (UTF-16
+           code units, as JavaScript indexes a string). An invalid UTF-8
+           byte counts as one, the U+FFFD it becomes in the JSON.
   -kinds LIST
            write only the sentences of the kinds in LIST, separated by
            commas (default: all). The kinds are
@@ -93,6 +122,14 @@ Flags:
            the objects have only "text" (and "file"): a merged sentence is
            not a slice of the input, so it has no offsets and no kind.
            Cannot be combined with -kinds.
+  -explain after each sentence, write the ID of the rule that ended it
+           and, for each candidate boundary inside it, the rule that kept
+           it going:
+             Ms. Sherman said so.<TAB>[punkt]<TAB>[abbrev-title] at "Ms."
+           With -json, add "rule", "kept":[{"at":OFFSET,"rule":ID}] and
+           "cue" (the kinds cue). Reads the whole input first. Cannot be
+           combined with -merge.
+  -version print the module version newsseg was built from and exit.
   -h       print this help and exit.
 
 Input:
@@ -127,9 +164,11 @@ func main() {
 type options struct {
 	json     bool // write JSON Lines
 	merge    bool // input lines are fragments to reassemble
+	explain  bool // say which rule ended each sentence
 	withFile bool // add "file" to JSON objects
 	kinds    kindSet
-	progress *progress // nil unless progress is shown
+	unit     segment.Unit // unit of -json offsets
+	progress *progress    // nil unless progress is shown
 }
 
 // kindSet is the set of kinds to write, from -kinds; the zero value, which
@@ -158,21 +197,37 @@ func (s kindSet) has(k segment.Kind) bool { return int(k) < len(s) && s[k] }
 // the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("newsseg", flag.ContinueOnError)
-	flags.SetOutput(stderr)
-	flags.Usage = func() {} // printed below, to the right stream
+	// The flag package's own messages and usage are replaced by one line
+	// and a pointer to -h, below.
+	flags.SetOutput(io.Discard)
+	flags.Usage = func() {}
 	var opts options
 	flags.BoolVar(&opts.json, "json", false, "write JSON Lines")
 	flags.BoolVar(&opts.merge, "merge", false, "reassemble fragments, one a line")
+	flags.BoolVar(&opts.explain, "explain", false, "write the rule that ended each sentence")
 	kinds := flags.String("kinds", "", "write only sentences of these kinds")
 	showProgress := flags.Bool("progress", false, "report bytes read and MB/s on stderr")
+	offsets := flags.String("offsets", "byte", "unit of -json offsets: byte, rune or utf16")
+	showVersion := flags.Bool("version", false, "print the module version and exit")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usageText)
 			return exitOK
 		}
-		// The flag package has already printed the error itself.
-		fmt.Fprint(stderr, usageText)
-		return exitUsage
+		return usageError(stderr, "%v", err)
+	}
+	if *showVersion {
+		info, ok := debug.ReadBuildInfo()
+		fmt.Fprintf(stdout, "newsseg %s\n", moduleVersion(info, ok))
+		return exitOK
+	}
+	unit, err := segment.ParseUnit(*offsets)
+	if err != nil {
+		return usageError(stderr, "-offsets: unknown unit %q (want byte, rune or utf16)", *offsets)
+	}
+	opts.unit = unit
+	if unit != segment.Bytes && (!opts.json || opts.merge) {
+		return usageError(stderr, "-offsets applies to the offsets of -json, which -merge does not write")
 	}
 	opts.kinds = kindSet{true, true, true, true}
 	kindsGiven := false
@@ -185,6 +240,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if opts.merge {
 			return usageError(stderr, "-kinds cannot be used with -merge: merged sentences have no kind")
 		}
+	}
+	if opts.explain && opts.merge {
+		return usageError(stderr, "-explain cannot be used with -merge")
 	}
 	names := flags.Args()
 	if len(names) == 0 {
@@ -223,12 +281,25 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return status
 }
 
-// usageError prints a usage error and the usage text to stderr and returns
-// the usage exit status.
+// usageError prints a usage error on one line, and where to find the usage,
+// to stderr and returns the usage exit status.
 func usageError(stderr io.Writer, format string, args ...any) int {
 	fmt.Fprintf(stderr, "newsseg: "+format+"\n", args...)
-	fmt.Fprint(stderr, usageText)
+	fmt.Fprintln(stderr, "Run 'newsseg -h' for usage.")
 	return exitUsage
+}
+
+// moduleVersion returns the version of the main module in info: the
+// version go install recorded ("v1.2.3", or a pseudo-version), or "(devel)"
+// for a build from a checkout.
+func moduleVersion(info *debug.BuildInfo, ok bool) string {
+	if !ok || info == nil {
+		return "unknown (no build information)"
+	}
+	if info.Main.Version == "" {
+		return "(devel)"
+	}
+	return info.Main.Version
 }
 
 // describe returns the reason of err without the operation and path that an
@@ -295,9 +366,29 @@ func process(seg *segment.Segmenter, name string, r io.Reader, out *output, opts
 		}
 		return nil
 	}
-	sc := seg.NewScanner(br)
+	if opts.explain {
+		data, err := io.ReadAll(br)
+		if err != nil {
+			return err
+		}
+		explain(seg, name, string(data), base, out, opts)
+		return nil
+	}
+	var in io.Reader = br
+	var conv *offsetConverter
+	if opts.unit != segment.Bytes {
+		conv = newOffsetConverter(br, opts.unit, base)
+		in = conv
+	}
+	sc := seg.NewScanner(in)
 	for sc.Scan() && out.err == nil {
 		s := sc.Sentence()
+		start, end := base+s.Start, base+s.End
+		if conv != nil {
+			// Every sentence goes through the converter, written or not:
+			// it counts the input in order.
+			start, end = conv.convert(s)
+		}
 		if !opts.kinds.has(s.Kind) {
 			continue
 		}
@@ -305,8 +396,8 @@ func process(seg *segment.Segmenter, name string, r io.Reader, out *output, opts
 			out.json(sentenceRecord{
 				File:  fileField(name, opts),
 				Text:  s.Text,
-				Start: base + s.Start,
-				End:   base + s.End,
+				Start: start,
+				End:   end,
 				Kind:  s.Kind,
 			})
 		} else {
@@ -314,6 +405,109 @@ func process(seg *segment.Segmenter, name string, r io.Reader, out *output, opts
 		}
 	}
 	return sc.Err()
+}
+
+// explain writes the sentences of text, the input called name whose first
+// byte is at offset base, each with the rule that ended it and the rules
+// that kept the candidates inside it.
+func explain(seg *segment.Segmenter, name, text string, base int, out *output, opts options) {
+	offset := textOffsets{text: text, base: base}
+	if opts.unit != segment.Bytes {
+		offset.count = segment.NewOffsetCounter(opts.unit)
+		offset.count.WriteString(utf8BOM[:base])
+	}
+	for _, e := range seg.Explain(text) {
+		if !opts.kinds.has(e.Kind) || out.err != nil {
+			continue
+		}
+		if opts.json {
+			// In increasing order, as offset needs: start, the kept
+			// candidates inside the sentence, end.
+			start := offset.at(e.Start)
+			kept := make([]segment.Kept, len(e.Kept))
+			for i, k := range e.Kept {
+				kept[i] = segment.Kept{At: offset.at(k.At), Rule: k.Rule}
+			}
+			out.json(explainRecord{
+				File:  fileField(name, opts),
+				Text:  e.Text,
+				Start: start,
+				End:   offset.at(e.End),
+				Kind:  e.Kind,
+				Rule:  e.Rule,
+				Kept:  kept,
+				Cue:   e.Cue,
+			})
+			continue
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "\t[%s]", e.Rule)
+		for _, k := range e.Kept {
+			fmt.Fprintf(&b, "\t[%s] at %q", k.Rule, lastField(text[:k.At]))
+		}
+		out.lineWith(e.Text, b.String())
+	}
+}
+
+// textOffsets converts byte offsets into text, given in increasing order,
+// to the offsets written: in bytes, counted from the start of the input
+// (base bytes before text), or, with count, in its unit.
+type textOffsets struct {
+	text  string
+	base  int
+	count *segment.OffsetCounter // nil for bytes
+}
+
+func (t *textOffsets) at(i int) int {
+	if t.count == nil {
+		return t.base + i
+	}
+	t.count.WriteString(t.text[t.count.ByteOffset()-t.base : i])
+	return t.count.Offset()
+}
+
+// lastField returns the last white-space separated word of s.
+func lastField(s string) string {
+	return s[strings.LastIndexFunc(s, unicode.IsSpace)+1:]
+}
+
+// offsetConverter reads the input for a Scanner and converts the byte
+// offsets of its sentences, in order, to another unit. It keeps the bytes
+// read but not yet converted: the Scanner returns only sentences, and the
+// white space between them, which may be several bytes per code point, has
+// to be counted too. What it keeps is what the Scanner has read ahead of
+// its last sentence.
+type offsetConverter struct {
+	r       io.Reader
+	count   *segment.OffsetCounter
+	pending []byte // input read from the Scanner's offset off onwards
+	off     int    // Scanner offset of pending[0]
+}
+
+// newOffsetConverter returns a converter reading r, the input after skipping
+// base bytes (a byte order mark), which are counted too.
+func newOffsetConverter(r io.Reader, u segment.Unit, base int) *offsetConverter {
+	c := &offsetConverter{r: r, count: segment.NewOffsetCounter(u)}
+	c.count.WriteString(utf8BOM[:base])
+	return c
+}
+
+func (c *offsetConverter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.pending = append(c.pending, p[:n]...)
+	return n, err
+}
+
+// convert returns the offsets of s, the next sentence of the input, in the
+// converter's unit. It counts the gap before s and s itself, then drops them.
+func (c *offsetConverter) convert(s segment.Sentence) (start, end int) {
+	c.count.Write(c.pending[:s.Start-c.off])
+	start = c.count.Offset()
+	c.count.WriteString(s.Text)
+	end = c.count.Offset()
+	c.pending = c.pending[s.End-c.off:]
+	c.off = s.End
+	return start, end
 }
 
 // fragments returns the non-blank lines of text; a line ends at "\n" or
@@ -345,6 +539,18 @@ type sentenceRecord struct {
 	Kind  segment.Kind `json:"kind"`
 }
 
+// explainRecord is the JSON object for one sentence with -explain.
+type explainRecord struct {
+	File  string         `json:"file,omitempty"`
+	Text  string         `json:"text"`
+	Start int            `json:"start"`
+	End   int            `json:"end"`
+	Kind  segment.Kind   `json:"kind"`
+	Rule  segment.Rule   `json:"rule"`
+	Kept  []segment.Kept `json:"kept"`
+	Cue   segment.Rule   `json:"cue"`
+}
+
 // fragmentRecord is the JSON object for one sentence made by -merge.
 type fragmentRecord struct {
 	File string `json:"file,omitempty"`
@@ -361,7 +567,10 @@ type output struct {
 
 // line writes s on one line, each run of white space collapsed to a space.
 // s never starts or ends with white space.
-func (o *output) line(s string) {
+func (o *output) line(s string) { o.lineWith(s, "") }
+
+// lineWith writes s as line does, followed by suffix on the same line.
+func (o *output) lineWith(s, suffix string) {
 	if o.err != nil {
 		return
 	}
@@ -375,6 +584,7 @@ func (o *output) line(s string) {
 		o.w.WriteByte(' ')
 		s = strings.TrimLeftFunc(s[i:], unicode.IsSpace)
 	}
+	o.w.WriteString(suffix)
 	o.err = o.w.WriteByte('\n')
 }
 

@@ -5,12 +5,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf16"
 
 	"github.com/newsseg/newsseg/segment"
 	"github.com/stretchr/testify/assert"
@@ -199,14 +202,14 @@ func TestRun(t *testing.T) {
 			args:       []string{"-kinds", "body,furniture"},
 			stdin:      page,
 			wantCode:   2,
-			wantStderr: []string{`-kinds: unknown kind "furniture"`, "usage: newsseg"},
+			wantStderr: []string{`-kinds: unknown kind "furniture"`, "Run 'newsseg -h' for usage."},
 		},
 		{
 			name:       "kinds empty list",
 			args:       []string{"-kinds", ""},
 			stdin:      page,
 			wantCode:   2,
-			wantStderr: []string{"-kinds: empty kind", "usage: newsseg"},
+			wantStderr: []string{"-kinds: empty kind", "Run 'newsseg -h' for usage."},
 		},
 		{
 			name:       "kinds with merge",
@@ -257,17 +260,75 @@ func TestRun(t *testing.T) {
 			wantStderr: []string{"newsseg: " + dir + ": is a directory"},
 		},
 		{
-			name:       "bad flag",
-			args:       []string{"-nope"},
+			name:     "bad flag is one line and a pointer to -h",
+			args:     []string{"-nope"},
+			wantCode: 2,
+			check: func(t *testing.T, r result) {
+				assert.Equal(t, "newsseg: flag provided but not defined: -nope\nRun 'newsseg -h' for usage.\n", r.stderr)
+				assert.Empty(t, r.stdout)
+			},
+		},
+		{
+			name:     "flag missing its value",
+			args:     []string{"-kinds"},
+			wantCode: 2,
+			check: func(t *testing.T, r result) {
+				assert.Equal(t, "newsseg: flag needs an argument: -kinds\nRun 'newsseg -h' for usage.\n", r.stderr)
+			},
+		},
+		{
+			name:     "version",
+			args:     []string{"-version"},
+			stdin:    twoSentences,
+			wantCode: 0,
+			check: func(t *testing.T, r result) {
+				// A test binary is built from a checkout.
+				assert.Regexp(t, `^newsseg \S.*\n$`, r.stdout)
+				assert.Empty(t, r.stderr)
+			},
+		},
+		{
+			name:       "offsets in runes",
+			args:       []string{"-json", "-offsets", "rune"},
+			stdin:      "\uFEFFZürich\u00a0— Shares rose.\u3000Bonds fell 🏆.",
+			wantStdout: `{"text":"Zürich` + "\u00a0" + `— Shares rose.","start":1,"end":22,"kind":"body"}` + "\n" + `{"text":"Bonds fell 🏆.","start":23,"end":36,"kind":"body"}` + "\n",
+		},
+		{
+			name:       "offsets in UTF-16 code units",
+			args:       []string{"-json", "-offsets=utf16"},
+			stdin:      "\uFEFFZürich\u00a0— Shares rose.\u3000Bonds fell 🏆. Next.",
+			wantStdout: `{"text":"Zürich` + "\u00a0" + `— Shares rose.","start":1,"end":22,"kind":"body"}` + "\n" + `{"text":"Bonds fell 🏆.","start":23,"end":37,"kind":"body"}` + "\n" + `{"text":"Next.","start":38,"end":43,"kind":"body"}` + "\n",
+		},
+		{
+			name:       "offsets in bytes is the default",
+			args:       []string{"-json", "-offsets", "byte"},
+			stdin:      "Zürich\u00a0— Shares rose.",
+			wantStdout: `{"text":"Zürich` + "\u00a0" + `— Shares rose.","start":0,"end":25,"kind":"body"}` + "\n",
+		},
+		{
+			name:       "offsets unknown unit",
+			args:       []string{"-json", "-offsets", "utf8"},
 			wantCode:   2,
-			wantStderr: []string{"-nope", "usage: newsseg", "Exit status:"},
+			wantStderr: []string{`-offsets: unknown unit "utf8" (want byte, rune or utf16)`, "Run 'newsseg -h' for usage."},
+		},
+		{
+			name:       "offsets without json",
+			args:       []string{"-offsets", "rune"},
+			wantCode:   2,
+			wantStderr: []string{"-offsets applies to the offsets of -json"},
+		},
+		{
+			name:       "offsets with merge",
+			args:       []string{"-json", "-merge", "-offsets", "utf16"},
+			wantCode:   2,
+			wantStderr: []string{"-offsets applies to the offsets of -json"},
 		},
 		{
 			name:     "help",
 			args:     []string{"-h"},
 			wantCode: 0,
 			check: func(t *testing.T, r result) {
-				assert.Contains(t, r.stdout, "usage: newsseg [-json] [-kinds LIST] [-merge] [-progress] [FILE...]")
+				assert.Contains(t, r.stdout, "usage: newsseg [-json] [-offsets UNIT] [-kinds LIST] [-merge] [-explain] [-progress] [FILE...]")
 				assert.Contains(t, r.stdout, "-kinds LIST")
 				assert.Contains(t, r.stdout, "Exit status:")
 				assert.Empty(t, r.stderr)
@@ -434,6 +495,110 @@ func TestUnreadableInputs(t *testing.T) {
 			assert.Equal(t, 1, code)
 			assert.Contains(t, stderr.String(), tc.want)
 			assert.NotContains(t, stderr.String(), "goroutine", "no stack trace")
+		})
+	}
+}
+
+func TestModuleVersion(t *testing.T) {
+	tests := []struct {
+		name string
+		info *debug.BuildInfo
+		ok   bool
+		want string
+	}{
+		{"installed at a version", &debug.BuildInfo{Main: debug.Module{Path: "github.com/newsseg/newsseg", Version: "v1.2.3"}}, true, "v1.2.3"},
+		{"pseudo-version", &debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20261130032701-c395e672ac5e"}}, true, "v0.0.0-20261130032701-c395e672ac5e"},
+		{"checkout", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, true, "(devel)"},
+		{"no version recorded", &debug.BuildInfo{}, true, "(devel)"},
+		{"no build information", nil, false, "unknown (no build information)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, moduleVersion(tt.info, tt.ok))
+		})
+	}
+}
+
+// TestOffsetsStream converts offsets over an input much larger than one
+// read, with multi-byte white space between sentences and sentences that
+// -kinds leaves out, and checks each against the input decoded as Python
+// (code points) and JavaScript (UTF-16) see it.
+func TestOffsetsStream(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("\uFEFF")
+	for i := 0; b.Len() < 300<<10; i++ {
+		fmt.Fprintf(&b, "Breaking\n\nGENEVA —\u00a0Talks in Zürich ended, Ms.\u00a0Sherman said on day %d. 🏆 Stocks rose.\u3000\u2028Bonds fell 😀.\u00a0\u00a0\n\nSUBSCRIBE\n\n", i)
+	}
+	input := b.String()
+	runes := []rune(input)
+	units := utf16.Encode(runes)
+	for _, unit := range []string{"rune", "utf16"} {
+		t.Run(unit, func(t *testing.T) {
+			r := runCmd(t, input, "-json", "-offsets", unit, "-kinds", "body")
+			require.Equal(t, 0, r.code, r.stderr)
+			recs := decodeLines(t, r.stdout)
+			require.Greater(t, len(recs), 1000)
+			last := 0
+			for _, rec := range recs {
+				require.NotNil(t, rec.Start)
+				require.NotNil(t, rec.End)
+				start, end := *rec.Start, *rec.End
+				require.True(t, last <= start && start < end, "offsets %d:%d after %d", start, end, last)
+				last = end
+				if unit == "rune" {
+					require.Equal(t, rec.Text, string(runes[start:end]))
+				} else {
+					require.Equal(t, rec.Text, string(utf16.Decode(units[start:end])))
+				}
+			}
+		})
+	}
+}
+
+// TestExplainOffsets checks that -explain -json converts every offset it
+// writes, those of the kept candidates included.
+func TestExplainOffsets(t *testing.T) {
+	input := "\uFEFFZürich\u00a0— Ms.\u00a0Sherman said the U.S. Navy would stay. 🏆 Next one.\u3000Bye."
+	runes := []rune(input)
+	units := utf16.Encode(runes)
+	slice := map[string]func(i, j int) string{
+		"rune":  func(i, j int) string { return string(runes[i:j]) },
+		"utf16": func(i, j int) string { return string(utf16.Decode(units[i:j])) },
+		"byte":  func(i, j int) string { return input[i:j] },
+	}
+	for unit, sub := range slice {
+		t.Run(unit, func(t *testing.T) {
+			r := runCmd(t, input, "-explain", "-json", "-offsets", unit)
+			require.Equal(t, 0, r.code, r.stderr)
+			type kept struct {
+				At   int    `json:"at"`
+				Rule string `json:"rule"`
+			}
+			type explained struct {
+				Text  string `json:"text"`
+				Start int    `json:"start"`
+				End   int    `json:"end"`
+				Kept  []kept `json:"kept"`
+			}
+			var recs []explained
+			sc := bufio.NewScanner(strings.NewReader(r.stdout))
+			for sc.Scan() {
+				var rec explained
+				require.NoError(t, json.Unmarshal(sc.Bytes(), &rec))
+				recs = append(recs, rec)
+			}
+			require.Len(t, recs, 3, r.stdout)
+			nKept := 0
+			for _, rec := range recs {
+				assert.Equal(t, rec.Text, sub(rec.Start, rec.End))
+				for _, k := range rec.Kept {
+					nKept++
+					word := sub(rec.Start, k.At)
+					assert.True(t, strings.HasSuffix(word, "Ms.") || strings.HasSuffix(word, "U.S."),
+						"kept %s at %d: text before it is %q", k.Rule, k.At, word)
+				}
+			}
+			assert.Equal(t, 2, nKept, "kept candidates at Ms. and U.S.")
 		})
 	}
 }

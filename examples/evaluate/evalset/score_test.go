@@ -1,6 +1,8 @@
-package main
+package evalset
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -9,11 +11,18 @@ import (
 	"github.com/newsseg/newsseg/segment"
 )
 
-func newSegmenter(t *testing.T) *segment.Segmenter {
+// newSegmenter returns newsseg's default segmenter as a Segmenter.
+func newSegmenter(t *testing.T) Segmenter {
 	t.Helper()
 	seg, err := segment.New()
 	require.NoError(t, err)
-	return seg
+	return func(text string) []string {
+		var out []string
+		for _, s := range seg.Segment(text) {
+			out = append(out, s.Text)
+		}
+		return out
+	}
 }
 
 func TestScoresRatios(t *testing.T) {
@@ -37,32 +46,12 @@ func TestScoresRatios(t *testing.T) {
 	assert.Equal(t, "P 0.750 R 0.500 F1 0.600 (tp 3 fp 1 fn 3)", Scores{TP: 3, FP: 1, FN: 3}.String())
 }
 
-func TestBoundariesOf(t *testing.T) {
-	text := "Ab c.  Dé f!\n\nG h."
-	// Non-whitespace stream: A b c . D é f ! G h . (11 runes).
-	tests := []struct {
-		name string
-		ends []int
-		want []int
-	}{
-		{"every sentence", []int{5, 13, len(text)}, []int{4, 8}},
-		{"offset inside whitespace counts as the previous rune", []int{6, 14}, []int{4, 8}},
-		{"start and end of text are not boundaries", []int{0, len(text)}, nil},
-		{"duplicates and order", []int{13, 5, 5}, []int{4, 8}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, boundariesOf(text, tt.ends))
-		})
-	}
-}
-
-func TestGoldBoundaries(t *testing.T) {
-	b, stream := goldBoundaries([]string{"Ab c.", "", "Dé  f!", "G h."})
+func TestBoundaries(t *testing.T) {
+	b, stream := boundaries([]string{"Ab c.", "", "Dé  f!", "G h."})
 	assert.Equal(t, []int{4, 8}, b)
 	assert.Equal(t, "Abc.Déf!Gh.", stream)
 
-	b, _ = goldBoundaries([]string{"One sentence only."})
+	b, _ = boundaries([]string{"One sentence only."})
 	assert.Empty(t, b)
 }
 
@@ -93,38 +82,38 @@ func TestScoreCase(t *testing.T) {
 	seg := newSegmenter(t)
 	tests := []struct {
 		name  string
-		c     testCase
+		c     Case
 		exact bool
 		want  Scores
 	}{
 		{
 			name:  "perfect",
-			c:     testCase{ID: "a", Text: "Hello World. My name is Jonas.", Sentences: []string{"Hello World.", "My name is Jonas."}},
+			c:     Case{ID: "a", Text: "Hello World. My name is Jonas.", Sentences: []string{"Hello World.", "My name is Jonas."}},
 			exact: true,
 			want:  Scores{TP: 1},
 		},
 		{
 			name:  "whitespace differences do not matter",
-			c:     testCase{ID: "b", Text: "Hello   World.\n\nMy name\tis Jonas.", Sentences: []string{" Hello World. ", "My  name is Jonas."}},
+			c:     Case{ID: "b", Text: "Hello   World.\n\nMy name\tis Jonas.", Sentences: []string{" Hello World. ", "My  name is Jonas."}},
 			exact: true,
 			want:  Scores{TP: 1},
 		},
 		{
 			name:  "missing split is one FN",
-			c:     testCase{ID: "c", Text: "Hello World. My name is Jonas.", Sentences: []string{"Hello", "World.", "My name is Jonas."}},
+			c:     Case{ID: "c", Text: "Hello World. My name is Jonas.", Sentences: []string{"Hello", "World.", "My name is Jonas."}},
 			exact: false,
 			want:  Scores{TP: 1, FN: 1},
 		},
 		{
 			name:  "extra split is one FP",
-			c:     testCase{ID: "d", Text: "Hello World. My name is Jonas.", Sentences: []string{"Hello World. My name is Jonas."}},
+			c:     Case{ID: "d", Text: "Hello World. My name is Jonas.", Sentences: []string{"Hello World. My name is Jonas."}},
 			exact: false,
 			want:  Scores{FP: 1},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := scoreCase(seg, tt.c)
+			r, err := ScoreCase(seg, tt.c)
 			require.NoError(t, err)
 			assert.Equal(t, tt.exact, r.Exact, "got %q", r.Got)
 			assert.Equal(t, tt.want, r.Scores)
@@ -134,7 +123,7 @@ func TestScoreCase(t *testing.T) {
 
 func TestScoreCaseMismatchedGold(t *testing.T) {
 	seg := newSegmenter(t)
-	_, err := scoreCase(seg, testCase{ID: "bad", Text: "Hello World. Bye.", Sentences: []string{"Hello World.", "Bye!"}})
+	_, err := ScoreCase(seg, Case{ID: "bad", Text: "Hello World. Bye.", Sentences: []string{"Hello World.", "Bye!"}})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "bad")
 	assert.Contains(t, err.Error(), "do not match")
@@ -142,12 +131,12 @@ func TestScoreCaseMismatchedGold(t *testing.T) {
 
 func TestScoreCases(t *testing.T) {
 	seg := newSegmenter(t)
-	cases := []testCase{
+	cases := []Case{
 		{ID: "ok", Text: "Hello World. My name is Jonas.", Sentences: []string{"Hello World.", "My name is Jonas."}},
 		{ID: "miss", Text: "Hello World. My name is Jonas.", Sentences: []string{"Hello", "World. My name is Jonas."}},
 		{ID: "bad", Text: "Hi.", Sentences: []string{"Ho."}},
 	}
-	rep, err := scoreCases(seg, cases)
+	rep, err := ScoreCases(seg, cases)
 	require.Error(t, err, "the mismatched case is reported")
 	assert.Contains(t, err.Error(), "case bad")
 	assert.Equal(t, 2, rep.Cases)
@@ -158,17 +147,17 @@ func TestScoreCases(t *testing.T) {
 }
 
 func TestParseCases(t *testing.T) {
-	cases, err := parseCases("x.jsonl", []byte("{\"id\":\"a\",\"text\":\"A.\",\"sentences\":[\"A.\"]}\n\n{\"text\":\"B.\",\"sentences\":[\"B.\"]}\n"))
+	cases, err := ParseCases("x.jsonl", []byte("{\"id\":\"a\",\"text\":\"A.\",\"sentences\":[\"A.\"]}\n\n{\"text\":\"B.\",\"sentences\":[\"B.\"]}\n"))
 	require.NoError(t, err)
 	require.Len(t, cases, 2)
 	assert.Equal(t, "a", cases[0].ID)
 	assert.Equal(t, "line 3", cases[1].ID)
 
-	_, err = parseCases("x.jsonl", []byte("{\"id\":\"a\",\"text\":\"A.\",\"sentences\":[\"A.\"]}\n{not json}\n"))
+	_, err = ParseCases("x.jsonl", []byte("{\"id\":\"a\",\"text\":\"A.\",\"sentences\":[\"A.\"]}\n{not json}\n"))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "x.jsonl:2")
 
-	_, err = parseCases("x.jsonl", []byte("\n"))
+	_, err = ParseCases("x.jsonl", []byte("\n"))
 	require.Error(t, err)
 }
 
@@ -201,7 +190,7 @@ func TestScoreDoc(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sc, misses, err := scoreDoc(seg, document{Name: "doc", Text: text, Sentences: tt.gold})
+			sc, misses, err := ScoreDoc(seg, Document{Name: "doc", Text: text, Sentences: tt.gold})
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, sc)
 			var kinds []string
@@ -213,15 +202,94 @@ func TestScoreDoc(t *testing.T) {
 		})
 	}
 
-	_, misses, err := scoreDoc(seg, document{Name: "doc", Text: text, Sentences: []string{"Storm hits coast", "Monday, May 18, 2015", "The storm hit the coast", "on Friday.", "Hundreds were rescued."}})
+	_, misses, err := ScoreDoc(seg, Document{Name: "doc", Text: text, Sentences: []string{"Storm hits coast", "Monday, May 18, 2015", "The storm hit the coast", "on Friday.", "Hundreds were rescued."}})
 	require.NoError(t, err)
 	require.Len(t, misses, 1)
 	assert.Equal(t, ", May 18, 2015 ¶ The storm hit the coast", misses[0].Before)
 	assert.Equal(t, "on Friday. Hundreds were rescued.", misses[0].After)
 
-	_, _, err = scoreDoc(seg, document{Name: "doc", Text: text, Sentences: []string{"Storm hits coast", "The storm hit the coast on Friday. Hundreds were rescued."}})
+	_, _, err = ScoreDoc(seg, Document{Name: "doc", Text: text, Sentences: []string{"Storm hits coast", "The storm hit the coast on Friday. Hundreds were rescued."}})
 	require.Error(t, err, "gold that drops the dateline must not be scored")
-	assert.Contains(t, err.Error(), "do not match")
+	assert.Contains(t, err.Error(), "gold sentences do not match")
+}
+
+func TestSystemMustKeepTheText(t *testing.T) {
+	text := "Storm hits coast\n\nThe storm hit on Friday. Hundreds were rescued."
+	gold := []string{"Storm hits coast", "The storm hit on Friday.", "Hundreds were rescued."}
+	tests := []struct {
+		name    string
+		seg     Segmenter
+		want    Scores
+		wantErr string
+	}{
+		{
+			name: "white space trimmed or kept does not matter",
+			seg: func(string) []string {
+				return []string{"Storm hits coast\n\n", " The storm hit on Friday. ", "Hundreds were rescued."}
+			},
+			want: Scores{TP: 2},
+		},
+		{
+			name: "a dropped character is an error, not a miss",
+			seg: func(string) []string {
+				return []string{"Storm hits coast", "The storm hit on Friday. Hundreds were rescued"}
+			},
+			wantErr: "system sentences do not match the text",
+		},
+		{
+			name:    "no sentences at all is an error",
+			seg:     func(string) []string { return nil },
+			wantErr: "system sentences do not match the text",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sc, _, err := ScoreDoc(tt.seg, Document{Name: "doc", Text: text, Sentences: gold})
+			if tt.wantErr != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, sc)
+		})
+	}
+}
+
+func TestReadAndScoreSet(t *testing.T) {
+	dir := t.TempDir()
+	cases := filepath.Join(dir, "cases.jsonl")
+	require.NoError(t, os.WriteFile(cases, []byte(`{"id": "a", "text": "Hello World. My name is Jonas.", "sentences": ["Hello World.", "My name is Jonas."]}`+"\n"), 0o644))
+	docs := filepath.Join(dir, "docs")
+	require.NoError(t, os.Mkdir(docs, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(docs, "a.txt"), []byte("One. Two.\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(docs, "a.sentences"), []byte("One.\nTwo.\n"), 0o644))
+	seg := newSegmenter(t)
+
+	s, err := Read(cases)
+	require.NoError(t, err)
+	assert.True(t, s.IsCases())
+	assert.Equal(t, "cases.jsonl", s.Name)
+	assert.Equal(t, []string{"Hello World. My name is Jonas."}, s.Texts())
+	cr, dr, err := s.Score(seg)
+	require.NoError(t, err)
+	assert.Equal(t, 1, cr.Exact)
+	assert.Equal(t, Scores{TP: 1}, cr.Scores)
+	assert.Zero(t, dr.Docs)
+
+	s, err = Read(docs)
+	require.NoError(t, err)
+	assert.False(t, s.IsCases())
+	assert.Equal(t, []string{"One. Two.\n"}, s.Texts())
+	cr, dr, err = s.Score(seg)
+	require.NoError(t, err)
+	assert.Equal(t, 1, dr.Docs)
+	assert.Equal(t, Scores{TP: 1}, dr.Scores)
+	assert.Zero(t, cr.Cases)
+
+	_, err = Read(filepath.Join(dir, "missing"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), filepath.Join(dir, "missing"))
 }
 
 func TestContext(t *testing.T) {

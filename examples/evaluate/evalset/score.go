@@ -1,4 +1,4 @@
-package main
+package evalset
 
 import (
 	"bufio"
@@ -13,8 +13,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/newsseg/newsseg/segment"
 )
 
 // Boundaries are positions in the non-whitespace stream of a text: boundary k
@@ -44,8 +42,8 @@ func (s Scores) F1() float64 {
 	return 2 * p * r / (p + r)
 }
 
-// add accumulates o into s (micro-averaging).
-func (s *Scores) add(o Scores) {
+// Add accumulates o into s (micro-averaging).
+func (s *Scores) Add(o Scores) {
 	s.TP += o.TP
 	s.FP += o.FP
 	s.FN += o.FN
@@ -92,28 +90,11 @@ func nonSpace(text string) string {
 	}, text)
 }
 
-// boundariesOf maps byte offsets ends (e.g. each Sentence.End) to boundaries
-// in the non-whitespace stream of text: the number of non-whitespace runes in
-// text[:end]. The result is sorted and deduplicated, and leaves out 0 and the
-// end of the text.
-func boundariesOf(text string, ends []int) []int {
-	stream := nonSpaceEnds(text)
-	total := len(stream)
-	var out []int
-	for _, e := range ends {
-		// Count of non-space runes ending at or before byte offset e.
-		k := sort.SearchInts(stream, e+1)
-		if k > 0 && k < total {
-			out = append(out, k)
-		}
-	}
-	return sortedSet(out)
-}
-
-// goldBoundaries returns the boundaries of a text segmented into sentences
+// boundaries returns the boundaries of a text segmented into sentences
 // (cumulative non-whitespace rune counts, the last one left out) and the
-// concatenated non-whitespace stream of the sentences.
-func goldBoundaries(sentences []string) (bounds []int, stream string) {
+// concatenated non-whitespace stream of the sentences. Gold and system
+// sentences go through the same function, so both are counted alike.
+func boundaries(sentences []string) (bounds []int, stream string) {
 	var b strings.Builder
 	n := 0
 	for _, s := range sentences {
@@ -131,11 +112,12 @@ func goldBoundaries(sentences []string) (bounds []int, stream string) {
 	return bounds, b.String()
 }
 
-// checkGold reports an error when the gold sentences do not contain exactly
-// the non-whitespace characters of text, naming the first difference.
-func checkGold(text string, sentences []string) error {
+// checkStream reports an error when sentences do not contain exactly the
+// non-whitespace characters of text, naming the first difference; who says
+// whose sentences they are.
+func checkStream(who, text string, sentences []string) error {
 	want := nonSpace(text)
-	_, got := goldBoundaries(sentences)
+	_, got := boundaries(sentences)
 	if want == got {
 		return nil
 	}
@@ -146,8 +128,8 @@ func checkGold(text string, sentences []string) error {
 	for i > 0 && i < len(want) && !utf8.RuneStart(want[i]) {
 		i--
 	}
-	return fmt.Errorf("gold sentences do not match the text: non-whitespace streams differ at rune %d (text %q, gold %q)",
-		utf8.RuneCountInString(want[:i]), clip(want[i:], 20), clip(got[i:], 20))
+	return fmt.Errorf("%s sentences do not match the text: non-whitespace streams differ at rune %d (text %q, %s %q)",
+		who, utf8.RuneCountInString(want[:i]), clip(want[i:], 20), who, clip(got[i:], 20))
 }
 
 func clip(s string, n int) string {
@@ -155,17 +137,6 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n]) + "…"
-}
-
-func sortedSet(xs []int) []int {
-	sort.Ints(xs)
-	out := xs[:0]
-	for i, x := range xs {
-		if i == 0 || x != xs[i-1] {
-			out = append(out, x)
-		}
-	}
-	return out
 }
 
 // compare scores sorted, deduplicated system boundaries against gold ones
@@ -190,14 +161,16 @@ func compare(gold, sys []int) (sc Scores, fps, fns []int) {
 	return sc, fps, fns
 }
 
-// systemEnds returns the End offsets of the sentences seg finds in text.
-func systemEnds(seg *segment.Segmenter, text string) ([]segment.Sentence, []int) {
-	sents := seg.Segment(text)
-	ends := make([]int, len(sents))
-	for i, s := range sents {
-		ends[i] = s.End
+// system runs seg on text and returns its sentences with their boundaries.
+// Sentences that drop or change a non-whitespace character cannot be scored
+// by position and are an error.
+func system(seg Segmenter, text string) (sents []string, bounds []int, err error) {
+	sents = seg(text)
+	if err := checkStream("system", text, sents); err != nil {
+		return nil, nil, err
 	}
-	return sents, ends
+	bounds, _ = boundaries(sents)
+	return sents, bounds, nil
 }
 
 // normalize trims a sentence and collapses its whitespace runs to one space.
@@ -205,42 +178,42 @@ func normalize(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // ---- case files ----
 
-// testCase is one line of a JSONL case file.
-type testCase struct {
+// Case is one line of a JSONL case file.
+type Case struct {
 	ID        string   `json:"id"`
 	Text      string   `json:"text"`
 	Sentences []string `json:"sentences"`
 }
 
-// caseResult is the outcome of one case.
-type caseResult struct {
-	ID     string
+// CaseResult is the outcome of one case.
+type CaseResult struct {
+	ID     string   // the Case's ID
 	Want   []string // gold sentences, normalized
 	Got    []string // system sentences, normalized
 	Exact  bool
 	Scores Scores
 }
 
-// caseReport sums the results of a case file.
-type caseReport struct {
-	Cases  int
-	Exact  int
-	Scores Scores
-	Misses []caseResult // the cases that do not match exactly, in file order
+// CaseReport sums the results of a case file.
+type CaseReport struct {
+	Cases  int          // cases scored
+	Exact  int          // cases whose sentences match the gold exactly
+	Scores Scores       // boundary scores summed over the cases
+	Misses []CaseResult // the cases that do not match exactly, in file order
 }
 
-// readCases parses a JSONL case file; blank lines are skipped.
-func readCases(path string) ([]testCase, error) {
+// ReadCases parses a JSONL case file; blank lines are skipped.
+func ReadCases(path string) ([]Case, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return parseCases(path, data)
+	return ParseCases(path, data)
 }
 
-// parseCases parses JSONL case data; name is used in error messages.
-func parseCases(name string, data []byte) ([]testCase, error) {
-	var cases []testCase
+// ParseCases parses JSONL case data; name is used in error messages.
+func ParseCases(name string, data []byte) ([]Case, error) {
+	var cases []Case
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 64*1024), len(data)+1)
 	line := 0
@@ -250,7 +223,7 @@ func parseCases(name string, data []byte) ([]testCase, error) {
 		if len(raw) == 0 {
 			continue
 		}
-		var c testCase
+		var c Case
 		dec := json.NewDecoder(bytes.NewReader(raw))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&c); err != nil {
@@ -273,40 +246,47 @@ func parseCases(name string, data []byte) ([]testCase, error) {
 	return cases, nil
 }
 
-// scoreCase runs seg on one case.
-func scoreCase(seg *segment.Segmenter, c testCase) (caseResult, error) {
-	if err := checkGold(c.Text, c.Sentences); err != nil {
-		return caseResult{}, fmt.Errorf("case %s: %w", c.ID, err)
+// ScoreCase runs seg on one case. An error means the case could not be
+// scored: its gold, or seg's sentences, do not hold the text.
+func ScoreCase(seg Segmenter, c Case) (CaseResult, error) {
+	if err := checkStream("gold", c.Text, c.Sentences); err != nil {
+		return CaseResult{}, fmt.Errorf("case %s: %w", c.ID, err)
 	}
-	sents, ends := systemEnds(seg, c.Text)
-	r := caseResult{ID: c.ID}
+	sents, sys, err := system(seg, c.Text)
+	if err != nil {
+		return CaseResult{}, fmt.Errorf("case %s: %w", c.ID, err)
+	}
+	r := CaseResult{ID: c.ID}
 	for _, s := range c.Sentences {
 		if n := normalize(s); n != "" {
 			r.Want = append(r.Want, n)
 		}
 	}
 	for _, s := range sents {
-		r.Got = append(r.Got, normalize(s.Text))
+		if n := normalize(s); n != "" {
+			r.Got = append(r.Got, n)
+		}
 	}
 	r.Exact = slices.Equal(r.Want, r.Got)
-	gold, _ := goldBoundaries(c.Sentences)
-	r.Scores, _, _ = compare(gold, boundariesOf(c.Text, ends))
+	gold, _ := boundaries(c.Sentences)
+	r.Scores, _, _ = compare(gold, sys)
 	return r, nil
 }
 
-// scoreCases scores every case. Cases whose gold does not match their text
-// are left out of the figures and reported together in the error.
-func scoreCases(seg *segment.Segmenter, cases []testCase) (caseReport, error) {
-	var rep caseReport
+// ScoreCases scores every case. Cases whose gold (or system output) does
+// not match their text are left out of the figures and reported together in
+// the error.
+func ScoreCases(seg Segmenter, cases []Case) (CaseReport, error) {
+	var rep CaseReport
 	var errs []error
 	for _, c := range cases {
-		r, err := scoreCase(seg, c)
+		r, err := ScoreCase(seg, c)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
 		rep.Cases++
-		rep.Scores.add(r.Scores)
+		rep.Scores.Add(r.Scores)
 		if r.Exact {
 			rep.Exact++
 		} else {
@@ -318,35 +298,37 @@ func scoreCases(seg *segment.Segmenter, cases []testCase) (caseReport, error) {
 
 // ---- document folders ----
 
-// document is one NAME.txt with its NAME.sentences gold.
-type document struct {
-	Name      string
-	Text      string
-	Sentences []string
+// Document is one NAME.txt with its NAME.sentences gold.
+type Document struct {
+	Name      string   // NAME, which BoundaryMiss.Doc repeats
+	Path      string   // the NAME.sentences file, which errors name; Name when empty
+	Text      string   // the document as plain text
+	Sentences []string // the gold sentences, in order
 }
 
-// boundaryMiss is one boundary error in a document, with its context.
-type boundaryMiss struct {
-	Doc    string
+// BoundaryMiss is one boundary error in a document, with its context.
+type BoundaryMiss struct {
+	Doc    string // the Document's Name
 	Kind   string // "FP": system split, gold did not; "FN": gold split, system did not
 	Index  int    // boundary in the non-whitespace stream
-	Before string // about contextRunes runes of text before the boundary
-	After  string // about contextRunes runes of text after it
+	Before string // about ContextRunes runes of text before the boundary
+	After  string // about ContextRunes runes of text after it
 }
 
-// docReport sums the results of a folder of documents.
-type docReport struct {
-	Docs   int
-	Scores Scores
-	Misses []boundaryMiss // in document order, then text order
+// DocReport sums the results of a set of documents.
+type DocReport struct {
+	Docs   int            // documents scored
+	Scores Scores         // boundary scores summed over the documents
+	Misses []BoundaryMiss // in document order, then text order
 }
 
-// contextRunes is how much text -v shows on each side of a boundary.
-const contextRunes = 40
+// ContextRunes is how much text a BoundaryMiss keeps on each side of its
+// boundary: enough to read the decision without opening the document.
+const ContextRunes = 40
 
-// readDocs reads every NAME.txt in dir with its NAME.sentences, sorted by
+// ReadDocs reads every NAME.txt in dir with its NAME.sentences, sorted by
 // name. A .txt without .sentences (or the reverse) is an error.
-func readDocs(dir string) ([]document, error) {
+func ReadDocs(dir string) ([]Document, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
@@ -387,7 +369,7 @@ func readDocs(dir string) ([]document, error) {
 		return nil, fmt.Errorf("%s: no NAME.txt + NAME.sentences documents", dir)
 	}
 	sort.Strings(names)
-	docs := make([]document, 0, len(names))
+	docs := make([]Document, 0, len(names))
 	for _, n := range names {
 		text, err := os.ReadFile(filepath.Join(dir, n+".txt"))
 		if err != nil {
@@ -397,7 +379,12 @@ func readDocs(dir string) ([]document, error) {
 		if err != nil {
 			return nil, err
 		}
-		docs = append(docs, document{Name: n, Text: string(text), Sentences: splitGoldLines(string(sents))})
+		docs = append(docs, Document{
+			Name:      n,
+			Path:      filepath.Join(dir, n+".sentences"),
+			Text:      string(text),
+			Sentences: splitGoldLines(string(sents)),
+		})
 	}
 	return docs, nil
 }
@@ -417,19 +404,23 @@ func splitGoldLines(s string) []string {
 	return out
 }
 
-// scoreDoc runs seg on one document.
-func scoreDoc(seg *segment.Segmenter, d document) (Scores, []boundaryMiss, error) {
-	if err := checkGold(d.Text, d.Sentences); err != nil {
+// ScoreDoc runs seg on one document and returns its scores and its boundary
+// errors in text order.
+func ScoreDoc(seg Segmenter, d Document) (Scores, []BoundaryMiss, error) {
+	if err := checkStream("gold", d.Text, d.Sentences); err != nil {
 		return Scores{}, nil, err
 	}
-	gold, _ := goldBoundaries(d.Sentences)
-	_, ends := systemEnds(seg, d.Text)
-	sc, fps, fns := compare(gold, boundariesOf(d.Text, ends))
+	gold, _ := boundaries(d.Sentences)
+	_, sys, err := system(seg, d.Text)
+	if err != nil {
+		return Scores{}, nil, err
+	}
+	sc, fps, fns := compare(gold, sys)
 	stream := nonSpaceEnds(d.Text)
-	var misses []boundaryMiss
+	var misses []BoundaryMiss
 	add := func(kind string, k int) {
-		before, after := context(d.Text, stream[k-1], contextRunes)
-		misses = append(misses, boundaryMiss{Doc: d.Name, Kind: kind, Index: k, Before: before, After: after})
+		before, after := context(d.Text, stream[k-1], ContextRunes)
+		misses = append(misses, BoundaryMiss{Doc: d.Name, Kind: kind, Index: k, Before: before, After: after})
 	}
 	for _, k := range fps {
 		add("FP", k)
@@ -487,24 +478,24 @@ func collapse(s string) string {
 	return b.String()
 }
 
-// scoreDocs reads the documents in dir and scores seg on them. Documents
-// whose gold does not match their text are left out of the figures and
-// reported together in the error.
-func scoreDocs(seg *segment.Segmenter, dir string) (docReport, error) {
-	docs, err := readDocs(dir)
-	if err != nil {
-		return docReport{}, err
-	}
-	var rep docReport
+// ScoreDocs scores seg on docs, summing the scores over all of them
+// (micro-average). Documents whose gold (or system output) does not match
+// their text are left out of the figures and reported together in the error.
+func ScoreDocs(seg Segmenter, docs []Document) (DocReport, error) {
+	var rep DocReport
 	var errs []error
 	for _, d := range docs {
-		sc, misses, err := scoreDoc(seg, d)
+		sc, misses, err := ScoreDoc(seg, d)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", filepath.Join(dir, d.Name+".sentences"), err))
+			name := d.Path
+			if name == "" {
+				name = d.Name
+			}
+			errs = append(errs, fmt.Errorf("%s: %w", name, err))
 			continue
 		}
 		rep.Docs++
-		rep.Scores.add(sc)
+		rep.Scores.Add(sc)
 		rep.Misses = append(rep.Misses, misses...)
 	}
 	return rep, errors.Join(errs...)

@@ -1,0 +1,419 @@
+package segment
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/newsseg/newsseg/abbrev"
+)
+
+//go:embed data/*.txt
+var dataFiles embed.FS
+
+// lexicon holds every embedded word and phrase list, read once per process
+// and never written after: the word lists the layout and the boundary rules
+// read, and the phrase lists of data/furniture.txt and data/meta.txt that
+// the classifier and the date-line rules share. Phrases matched without
+// case are stored as foldKey makes them.
+type lexicon struct {
+	continuers   wordList // capitalised words that continue after "U.S."
+	wrapWords    wordList // words a headline or label cannot end with
+	prepositions wordList // openers of a fronted phrase ("At 5 a.m.")
+
+	lines     map[string]bool    // whole-line furniture; true when it opens a block
+	openers   map[string]*opener // by openerKey: the phrases a sentence may start with
+	dateWords map[string]bool    // words of a date line; true for a date word, false for filler
+	bios      map[string]bool    // verbs after the author's name in a biography
+	credits   [256][]string      // photo credit markers by first byte, case-sensitive
+	credit2   [256][4]uint64     // by first byte, the set of second bytes of credits
+}
+
+// opener lists the phrases that begin with one word, so that a sentence is
+// compared only with the phrases that begin with its own first word.
+type opener struct {
+	prefixes []string // furniture prefixes
+	sections []string // headings of a press release's boilerplate section
+	bylines  []string // openings of a byline
+	date     bool     // a date or filler word: the sentence may be a date line
+}
+
+var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
+	lx := &lexicon{
+		lines:     map[string]bool{},
+		openers:   map[string]*opener{},
+		dateWords: map[string]bool{},
+		bios:      map[string]bool{},
+	}
+	var err error
+	if lx.continuers, err = loadWordList("continuers", false); err != nil {
+		return nil, err
+	}
+	if lx.wrapWords, err = loadWordList("wrapwords", true); err != nil {
+		return nil, err
+	}
+	if lx.prepositions, err = loadWordList("prepositions", true); err != nil {
+		return nil, err
+	}
+	addOpener := func(key string, add func(*opener)) {
+		var buf [maxOpener]byte
+		w := string(openerKey(buf[:0], key))
+		o := lx.openers[w]
+		if o == nil {
+			o = &opener{}
+			lx.openers[w] = o
+		}
+		add(o)
+	}
+	err = readPhrases("furniture", func(mode, phrase string) error {
+		key := string(foldKey(nil, phrase))
+		switch mode {
+		case "line", "block":
+			line := string(lineKey([]byte(key)))
+			lx.lines[line] = lx.lines[line] || mode == "block"
+		case "prefix":
+			addOpener(key, func(o *opener) { o.prefixes = append(o.prefixes, key) })
+		case "section":
+			addOpener(key, func(o *opener) { o.sections = append(o.sections, key) })
+		default:
+			return errUnknownMode
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readPhrases("meta", func(mode, phrase string) error {
+		key := string(foldKey(nil, phrase))
+		switch mode {
+		case "date", "filler":
+			lx.dateWords[key] = mode == "date"
+			addOpener(key, func(o *opener) { o.date = true })
+		case "byline":
+			addOpener(key, func(o *opener) { o.bylines = append(o.bylines, key) })
+		case "bio":
+			lx.bios[key] = true
+		case "credit":
+			if len(phrase) < 2 {
+				return errors.New("a credit marker needs two bytes at least")
+			}
+			c0, c1 := phrase[0], phrase[1]
+			lx.credits[c0] = append(lx.credits[c0], phrase)
+			lx.credit2[c0][c1/64] |= 1 << (c1 % 64)
+		default:
+			return errUnknownMode
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for d := '0'; d <= '9'; d++ {
+		lx.openers[string(d)] = &opener{date: true} // "10:42", "2022-01-10"
+	}
+	return lx, nil
+})
+
+var errUnknownMode = errors.New("unknown mode")
+
+// readData calls fn for each entry of data/NAME.txt, in the line format of
+// package lineformat, which the abbreviation lexicon shares.
+func readData(kind, name, data string, fn func(line string) error) error {
+	err := abbrev.ScanLines(strings.NewReader(data), func(n int, line string) error {
+		if err := fn(line); err != nil {
+			return fmt.Errorf("line %d: %q: %w", n, line, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("segment: %s %s: %w", kind, name, err)
+	}
+	return nil
+}
+
+// wordList is a set of words read from one of the embedded data files.
+type wordList map[string]struct{}
+
+// loadWordList reads data/NAME.txt, one word a line. With fold, words are
+// stored lower-cased.
+func loadWordList(name string, fold bool) (wordList, error) {
+	b, err := dataFiles.ReadFile("data/" + name + ".txt")
+	if err != nil {
+		return nil, fmt.Errorf("segment: word list %s: %w", name, err)
+	}
+	words := wordList{}
+	err = readData("word list", name, string(b), func(line string) error {
+		if strings.ContainsAny(line, " \t") {
+			return errors.New("not one word")
+		}
+		if fold {
+			line = strings.ToLower(line)
+		}
+		words[line] = struct{}{}
+		return nil
+	})
+	return words, err
+}
+
+// has reports whether w is in the list.
+func (l wordList) has(w string) bool {
+	_, ok := l[w]
+	return ok
+}
+
+// hasFold reports whether w, lower-cased, is in a list loaded with fold.
+func (l wordList) hasFold(w string) bool {
+	if _, ok := l[w]; ok {
+		return true
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; 'A' <= c && c <= 'Z' || c >= 0x80 {
+			_, ok := l[strings.ToLower(w)]
+			return ok
+		}
+	}
+	return false
+}
+
+// readPhrases reads data/NAME.txt and parses it with parsePhrases.
+func readPhrases(name string, add func(mode, phrase string) error) error {
+	b, err := dataFiles.ReadFile("data/" + name + ".txt")
+	if err != nil {
+		return fmt.Errorf("segment: phrase list %s: %w", name, err)
+	}
+	return parsePhrases(name, string(b), add)
+}
+
+// parsePhrases reads the phrase list called name, whose entries are "MODE
+// PHRASE", and calls add for each.
+func parsePhrases(name, data string, add func(mode, phrase string) error) error {
+	return readData("phrase list", name, data, func(line string) error {
+		mode, phrase, ok := strings.Cut(line, " ")
+		phrase = strings.TrimSpace(phrase)
+		if !ok || phrase == "" {
+			return errors.New("not MODE PHRASE")
+		}
+		return add(mode, phrase)
+	})
+}
+
+// lookupFold looks w up, folded as foldKey folds it, in m, whose keys are
+// short words; it allocates nothing.
+func lookupFold[V any](m map[string]V, w string) (V, bool) {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		var zero V
+		return zero, false
+	}
+	v, ok := m[string(foldKey(buf[:0], w))]
+	return v, ok
+}
+
+// isDateWord reports whether w, without its date punctuation, is a date
+// word (a weekday, a month) or a number, as a date line opens with.
+func (lx *lexicon) isDateWord(w string) bool {
+	w = trimDatePunct(w)
+	date := isNumber(w)
+	if !date {
+		date, _ = lookupFold(lx.dateWords, w)
+	}
+	return date
+}
+
+// maxKey bounds the bytes of a sentence that foldKey looks at: furniture
+// phrases are short, and longer sentences only need their beginning.
+const maxKey = 128
+
+// foldKey appends to buf s lower-cased (ASCII letters only), its runs of
+// white space collapsed to one space and its leading white space and
+// bullets removed, stopping when buf holds maxKey bytes.
+func foldKey(buf []byte, s string) []byte {
+	s = trimBullets(s)
+	space := false
+	for i := 0; i < len(s) && len(buf) < maxKey-1; i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || '\t' <= c && c <= '\r':
+			space = true
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// maxOpener bounds the key openerKey makes.
+const maxOpener = 16
+
+// openerKey appends to buf the key of the first word of s, which lexicon
+// phrases are indexed by: after leading bullets and opening brackets, the
+// run of ASCII letters lower-cased (at most maxOpener bytes), or when s does
+// not start with one, its first rune ("©").
+func openerKey(buf []byte, s string) []byte {
+	s = trimBullets(s)
+	for s != "" && (s[0] == '(' || s[0] == '[') {
+		s = s[1:]
+	}
+	for i := 0; i < len(s) && i < maxOpener; i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			if i == 0 {
+				_, size := utf8.DecodeRuneInString(s)
+				return append(buf, s[:size]...)
+			}
+			return buf
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// lineKey trims what may trail a furniture label from key: colons,
+// periods, arrows, closing guillemets.
+func lineKey(key []byte) []byte {
+	for len(key) > 0 {
+		r, size := utf8.DecodeLastRune(key)
+		if !strings.ContainsRune(" .:!»›>|…→", r) {
+			break
+		}
+		key = key[:len(key)-size]
+	}
+	return key
+}
+
+// hasFoldPrefix reports whether s, after leading white space and bullets,
+// starts with phrase p (as foldKey makes it) at a word boundary, comparing
+// ASCII letters without case and any run of white space in s as one space.
+// It returns as soon as a byte differs, which for most sentences is the
+// first or second.
+func hasFoldPrefix(s, p string) bool {
+	s = trimBullets(s)
+	i := 0
+	for j := 0; j < len(p); j++ {
+		if i >= len(s) {
+			return false
+		}
+		c := s[i]
+		if p[j] == ' ' {
+			if !isSpaceByte(c) {
+				return false
+			}
+			for i < len(s) && isSpaceByte(s[i]) {
+				i++
+			}
+			continue
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[j] {
+			return false
+		}
+		i++
+	}
+	return i == len(s) || !isASCIIAlnum(p[len(p)-1]) || !isASCIIAlnum(s[i])
+}
+
+// startsCredit reports whether s opens with a photo credit marker.
+func (lx *lexicon) startsCredit(s string) bool {
+	if len(s) < 2 || lx.credit2[s[0]][s[1]/64]&(1<<(s[1]%64)) == 0 {
+		return false
+	}
+	for _, m := range lx.credits[s[0]] {
+		if strings.HasPrefix(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasCredit reports whether s holds a photo credit marker anywhere.
+func (lx *lexicon) hasCredit(s string) bool {
+	for i := range len(s) {
+		if lx.startsCredit(s[i:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefix reports whether s opens with one of phrases.
+func hasPrefix(s string, phrases []string) bool {
+	for _, p := range phrases {
+		if hasFoldPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isBio reports whether s opens a biography of author: the name (or the
+// surname alone) followed by a comma or a verb such as "is" or "writes".
+func (lx *lexicon) isBio(s, author string) bool {
+	s = strings.TrimLeft(s, " *_—–-(")
+	names := [2]string{author, lastWord(author)}
+	for _, name := range names {
+		if name == "" || len(s) <= len(name) || !strings.EqualFold(s[:len(name)], name) {
+			continue
+		}
+		rest := s[len(name):]
+		if rest[0] == ',' {
+			return true
+		}
+		for w := range fieldsForward(rest) {
+			if bio, _ := lookupFold(lx.bios, w); bio {
+				return true
+			}
+			break
+		}
+	}
+	return false
+}
+
+// isDateLine reports whether s, a short line of its own, is a date, time or
+// read-time line: only date words, filler words, numbers and clock times,
+// with at least one date word, clock time or numeric date.
+func (lx *lexicon) isDateLine(s string) bool {
+	strong := false
+	for w := range fieldsForward(s) {
+		w = trimDatePunct(w)
+		if w == "" {
+			continue
+		}
+		switch c := clockOrNumber(w); c {
+		case numeral:
+			continue
+		case clockTime, numericDate:
+			strong = true
+			continue
+		}
+		// A number glued to its unit ("5min", "3pm"), a zone with its
+		// offset ("GMT-3", "UTC+01:00").
+		unit := w
+		for unit != "" && '0' <= unit[0] && unit[0] <= '9' {
+			unit = unit[1:]
+		}
+		if i := strings.IndexAny(unit, "+-"); i > 0 && clockOrNumber(unit[i+1:]) >= numeral {
+			unit = unit[:i]
+		}
+		date, ok := lookupFold(lx.dateWords, unit)
+		if !ok {
+			return false
+		}
+		strong = strong || date || len(unit) < len(w)
+	}
+	return strong
+}

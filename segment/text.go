@@ -1,0 +1,418 @@
+package segment
+
+// The predicates of this file are the one definition of each character and
+// token class the other stages test: white space, quotes and brackets,
+// bullets, sentence punctuation, case, numbers. Each has an ASCII fast path
+// where news text spends its time; text_test.go checks the fast paths
+// against package unicode for every rune.
+
+import (
+	"iter"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsseg/newsseg/abbrev"
+)
+
+// White space.
+
+// asciiSpace marks the ASCII white space bytes, those for which
+// unicode.IsSpace is true.
+var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
+
+// isSpaceByte reports whether the byte c is ASCII white space. A byte of a
+// multi-byte rune is never space on its own.
+func isSpaceByte(c byte) bool { return asciiSpace[c] }
+
+// isSpace reports whether r is white space. An invalid byte decodes as
+// utf8.RuneError, which is not space, so it stays inside a token.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 0 && asciiSpace[r]
+	}
+	return unicode.IsSpace(r)
+}
+
+// spaceAt returns the length of the white space rune at text[i], or 0 when
+// the rune there is not white space. ASCII, most of news text, needs no
+// decoding.
+func spaceAt(text string, i int) int {
+	if c := text[i]; c < utf8.RuneSelf {
+		if isSpaceByte(c) {
+			return 1
+		}
+		return 0
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if unicode.IsSpace(r) {
+		return size
+	}
+	return 0
+}
+
+// fieldsForward yields the white-space separated words of s from the first.
+// Unlike strings.Fields it allocates nothing and stops when the caller does.
+func fieldsForward(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for i := 0; i < len(s); {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if isSpace(r) {
+				i += size
+				continue
+			}
+			start := i
+			for i < len(s) {
+				r, size = utf8.DecodeRuneInString(s[i:])
+				if isSpace(r) {
+					break
+				}
+				i += size
+			}
+			if !yield(s[start:i]) {
+				return
+			}
+		}
+	}
+}
+
+// fieldsBackward yields the white-space separated words of s from the last.
+func fieldsBackward(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for i := len(s); i > 0; {
+			r, size := utf8.DecodeLastRuneInString(s[:i])
+			if isSpace(r) {
+				i -= size
+				continue
+			}
+			end := i
+			for i > 0 {
+				r, size = utf8.DecodeLastRuneInString(s[:i])
+				if isSpace(r) {
+					break
+				}
+				i -= size
+			}
+			if !yield(s[i:end]) {
+				return
+			}
+		}
+	}
+}
+
+// lastWord returns the last white-space separated word of s.
+func lastWord(s string) string {
+	for i := len(s); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if isSpace(r) {
+			return s[i:]
+		}
+		i -= size
+	}
+	return s
+}
+
+// lastSpace returns the offset of the last white space rune of s, or -1.
+func lastSpace(s string) int {
+	for i := len(s); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		if isSpace(r) {
+			return i
+		}
+	}
+	return -1
+}
+
+// countWords counts the words of s, as fieldsForward splits them, stopping
+// at limit+1. ASCII bytes need no decoding.
+func countWords(s string, limit int) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); {
+		space, size := asciiSpace[s[i]], 1
+		if s[i] >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		i += size
+		if space {
+			in = false
+		} else if !in {
+			in = true
+			if n++; n > limit {
+				break
+			}
+		}
+	}
+	return n
+}
+
+// Quotes, brackets and bullets.
+
+func isCloser(r rune) bool {
+	switch r {
+	case '"', '\'', '”', '’', ')', ']', '}', '»', '›':
+		return true
+	case '“', '‘':
+		// An opening quote glued to the end of a word is a closing quote
+		// typed the wrong way round: "decision.“ However".
+		return true
+	}
+	return false
+}
+
+// isOpeningQuote reports whether r opens a quotation. The opening quotes
+// and brackets are defined once, in internal/punct, for package abbrev too.
+func isOpeningQuote(r rune) bool { return abbrev.IsOpeningQuote(r) }
+
+// isOpener reports whether r opens a quotation or a bracket.
+func isOpener(r rune) bool { return abbrev.IsOpener(r) }
+
+// trimOpeners removes opening quotes and brackets from the start of s.
+func trimOpeners(s string) string {
+	for s != "" {
+		r, size := utf8.DecodeRuneInString(s)
+		if !isOpener(r) {
+			break
+		}
+		s = s[size:]
+	}
+	return s
+}
+
+// trimClosers removes closing quotes and brackets from the end of tok and
+// reports whether there were any.
+func trimClosers(tok string) (string, bool) {
+	end := len(tok)
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(tok[:end])
+		if !isCloser(r) {
+			break
+		}
+		end -= size
+	}
+	return tok[:end], end < len(tok)
+}
+
+// trimTrailingPunct removes trailing commas, colons and the like, keeping a
+// final period so that "Sen." still matches.
+func trimTrailingPunct(s string) string {
+	s, _ = trimClosers(s)
+	return strings.TrimRight(s, ",;:")
+}
+
+// isBulletRune reports whether r is a bullet that marks a list item.
+func isBulletRune(r rune) bool {
+	switch r {
+	case '•', '·', '⁃', '◦', '▪':
+		return true
+	}
+	return false
+}
+
+// isBullet reports whether tok is a bullet standing alone.
+func isBullet(tok string) bool {
+	r, size := utf8.DecodeRuneInString(tok)
+	return size == len(tok) && isBulletRune(r)
+}
+
+// trimBullets removes leading white space, bullets and the leaders that
+// stand in for them ('*', '>', '|', '»', '›') from s.
+func trimBullets(s string) string {
+	for s != "" {
+		c := s[0]
+		if c < utf8.RuneSelf {
+			if !isSpaceByte(c) && c != '*' && c != '>' && c != '|' {
+				return s
+			}
+			s = s[1:]
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s)
+		if !isBulletRune(r) && r != '»' && r != '›' {
+			return s
+		}
+		s = s[size:]
+	}
+	return s
+}
+
+// Sentence punctuation and case.
+
+// hasFinalPunct reports whether tok ends in sentence punctuation, possibly
+// followed by closing quotes or brackets.
+func hasFinalPunct(tok string) bool {
+	if tok == "" {
+		return false
+	}
+	switch c := tok[len(tok)-1]; {
+	case c >= utf8.RuneSelf, c == '.', c == '?', c == '!', c == '"', c == '\'', c == ')', c == ']', c == '}':
+	default:
+		return false // most words end in a letter, a digit or a comma
+	}
+	body, _ := trimClosers(tok)
+	r, _ := utf8.DecodeLastRuneInString(body)
+	switch r {
+	case '.', '?', '!', '…', '。', '？', '！':
+		return true
+	}
+	return false
+}
+
+// endsInQuestionOrExclamation reports whether s ends in a question or exclamation mark.
+func endsInQuestionOrExclamation(s string) bool {
+	body, _ := trimClosers(s)
+	r, _ := utf8.DecodeLastRuneInString(body)
+	return r == '?' || r == '!' || r == '？' || r == '！'
+}
+
+// firstLetter returns the first rune of s after any opening quotes.
+func firstLetter(s string) rune {
+	r, _ := utf8.DecodeRuneInString(trimOpeners(s))
+	return r
+}
+
+func startsLower(s string) bool { return unicode.IsLower(firstLetter(s)) }
+
+func startsUpper(s string) bool { return unicode.IsUpper(firstLetter(s)) }
+
+func startsDigit(s string) bool { return unicode.IsDigit(firstLetter(s)) }
+
+// hasLetter reports whether s holds a letter.
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// isAllCaps reports whether s has at least two letters and no lower-case
+// letter.
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+func lowerOrDigit(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// Numbers, dates and addresses.
+
+// isNumber reports whether s is a number as news writes one: digits with
+// separators, a currency sign or a percent sign ("2014", "100,000",
+// "$100.00", "1026.253.553", "5%").
+func isNumber(s string) bool {
+	digits := 0
+	for _, r := range s {
+		switch {
+		case '0' <= r && r <= '9':
+			digits++
+		case strings.ContainsRune(".,:%$€£¥-", r):
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
+
+// isYear reports whether tok is a four-digit year.
+func isYear(tok string) bool {
+	return len(tok) == 4 && isNumber(tok) && (tok[0] == '1' || tok[0] == '2')
+}
+
+// isWebAddress reports whether w looks like a URL, a domain or an e-mail
+// address, whose inner periods say nothing about the final one.
+func isWebAddress(w string) bool {
+	return strings.Contains(w, "://") || len(w) >= 4 && strings.EqualFold(w[:4], "www.") ||
+		strings.Contains(w, "@") && strings.Contains(w[strings.IndexByte(w, '@'):], ".")
+}
+
+// hasInnerDot reports whether s has a period followed by a letter, as a
+// domain or a dotted name has ("Example.com").
+func hasInnerDot(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '.' && ('a' <= s[i+1] && s[i+1] <= 'z' || 'A' <= s[i+1] && s[i+1] <= 'Z') {
+			return true
+		}
+	}
+	return false
+}
+
+// trimDatePunct removes from both ends of w the punctuation that separates
+// the parts of a date line: commas, periods, bars, brackets, dashes, dots.
+func trimDatePunct(w string) string {
+	for w != "" {
+		r, size := utf8.DecodeRuneInString(w)
+		if !isDatePunct(r) {
+			break
+		}
+		w = w[size:]
+	}
+	for w != "" {
+		r, size := utf8.DecodeLastRuneInString(w)
+		if !isDatePunct(r) {
+			break
+		}
+		w = w[:len(w)-size]
+	}
+	return w
+}
+
+func isDatePunct(r rune) bool {
+	switch r {
+	case ',', '.', ';', ':', '|', '(', ')', '[', ']', '-', '/', '·', '•', '–', '—':
+		return true
+	}
+	return false
+}
+
+// numberClass classifies a word of a possible date line.
+type numberClass uint8
+
+const (
+	notNumber   numberClass = iota
+	numeral                 // "2022", "10", "21st"
+	clockTime               // "10:42", "3:45pm"
+	numericDate             // "2022-01-10", "10/01/2022"
+)
+
+// clockOrNumber classifies w, a word of a possible date line.
+func clockOrNumber(w string) numberClass {
+	digits, colons, seps, i := 0, 0, 0, 0
+	for ; i < len(w); i++ {
+		switch c := w[i]; {
+		case '0' <= c && c <= '9':
+			digits++
+		case c == ':':
+			colons++
+		case c == '-' || c == '/' || c == '.':
+			seps++
+		default:
+			goto suffix
+		}
+	}
+suffix:
+	if digits == 0 {
+		return notNumber
+	}
+	rest := strings.ToLower(w[i:]) // short: only reached for digits first
+	switch {
+	case colons > 0 && seps == 0 && (rest == "" || rest == "am" || rest == "pm" || rest == "a.m" || rest == "p.m"):
+		return clockTime
+	case colons == 0 && seps >= 2 && rest == "":
+		return numericDate
+	case colons == 0 && seps == 0 && (rest == "" || rest == "st" || rest == "nd" || rest == "rd" || rest == "th"):
+		return numeral
+	}
+	return notNumber
+}

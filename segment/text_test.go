@@ -1,0 +1,91 @@
+package segment
+
+import (
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TestSpace checks the fast paths of the white space predicates against
+// unicode.IsSpace for every rune, as bufio's TestSpace does.
+func TestSpace(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		want := unicode.IsSpace(r)
+		if got := isSpace(r); got != want {
+			t.Fatalf("isSpace(%U) = %v, want %v", r, got, want)
+		}
+		var buf [utf8.UTFMax]byte
+		n := utf8.EncodeRune(buf[:], r)
+		if !utf8.ValidRune(r) {
+			want = false // encoded as U+FFFD, which is not space
+		}
+		if got := spaceAt(string(buf[:n]), 0); (got == n) != want || got != 0 && got != n {
+			t.Fatalf("spaceAt(%U) = %d, want %d when space, else 0", r, got, n)
+		}
+		if r < utf8.RuneSelf {
+			if got := isSpaceByte(byte(r)); got != want {
+				t.Fatalf("isSpaceByte(%#x) = %v, want %v", r, got, want)
+			}
+		}
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		if isSpaceByte(byte(c)) {
+			t.Errorf("isSpaceByte(%#x) = true: a byte of a multi-byte rune is never space alone", c)
+		}
+	}
+	if isSpace(utf8.RuneError) || isSpace(-1) {
+		t.Error("an invalid rune must not read as space")
+	}
+}
+
+// TestCase checks the case predicates against package unicode for every
+// rune: they look past opening quotes and brackets only.
+func TestCase(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if !utf8.ValidRune(r) || isOpener(r) {
+			continue
+		}
+		s := "“" + string(r)
+		if startsUpper(s) != unicode.IsUpper(r) || startsLower(s) != unicode.IsLower(r) || startsDigit(s) != unicode.IsDigit(r) {
+			t.Fatalf("case predicates disagree with unicode on %U", r)
+		}
+	}
+}
+
+func TestBullets(t *testing.T) {
+	tests := []struct {
+		name, in, trimmed string
+		alone             bool
+	}{
+		{"bullet", "•", "", true},
+		{"middle dot", "·", "", true},
+		{"hyphen bullet", "⁃", "", true},
+		{"bullet with text", "• Item", "Item", false},
+		{"leaders", " * > | » › Read more", "Read more", false},
+		{"word", "Word", "Word", false},
+		{"two bullets", "••", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := trimBullets(tt.in); got != tt.trimmed {
+				t.Errorf("trimBullets(%q) = %q, want %q", tt.in, got, tt.trimmed)
+			}
+			if got := isBullet(tt.in); got != tt.alone {
+				t.Errorf("isBullet(%q) = %v, want %v", tt.in, got, tt.alone)
+			}
+		})
+	}
+}
+
+func TestCountWordsMatchesFields(t *testing.T) {
+	for _, s := range []string{"", "one", " two  words ", "no\u00a0break space", "tab\tand\nnewline", "\u2003em space",
+		"invalid \xff\xfe bytes", "\xc3 cut rune", "ü\u0085next line", "\u3000ideographic\u3000space"} {
+		n := 0
+		for range fieldsForward(s) {
+			n++
+		}
+		if got := countWords(s, 100); got != n {
+			t.Errorf("countWords(%q) = %d, fieldsForward gives %d words", s, got, n)
+		}
+	}
+}
