@@ -2,14 +2,16 @@
 // Beam: locally on the in-process Prism runner, or unchanged on Google Cloud
 // Dataflow, Apache Flink or Apache Spark through --runner.
 //
-// It reads JSON Lines articles, one {"id": ..., "text": ...} a line, from
-// the files matching --input (comma-separated glob patterns; .gz files are
-// decompressed), and writes one JSON Lines record a sentence,
+// It reads JSON Lines articles, one {"id": ..., "text": ...} a line (or
+// {"id": ..., "html": ...} for an HTML page, segmented through package
+// segment/htmlseg), from the files matching --input (comma-separated glob
+// patterns; .gz files are decompressed), and writes one JSON Lines record a
+// sentence,
 //
 //	{"id":...,"n":0,"start":0,"end":42,"text":"...","kind":"body"}
 //
 // to --shards files named OUTPUT-00000-of-00016.jsonl and so on, where
-// start and end are byte offsets into the article's text, n numbers the
+// start and end are byte offsets into the article's text (or page), n numbers the
 // article's sentences from 0 and kind is the sentence's segment.Kind
 // ("body", "headline", "meta" or "boilerplate"). All sentences of an article are in one file,
 // in order. A line that is not an article goes, with the reason, to

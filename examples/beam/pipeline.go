@@ -21,6 +21,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/newsseg/newsseg/segment"
+	"github.com/newsseg/newsseg/segment/htmlseg"
 )
 
 // Metric names, all in the namespace MetricNamespace.
@@ -210,18 +211,23 @@ func toAny(ss []string) []any {
 	return out
 }
 
-// Article is one input line: {"id": ..., "text": ...}. The id is a JSON
-// string or number and is copied to the output as it is.
+// Article is one input line: {"id": ..., "text": ...} for plain text, or
+// {"id": ..., "html": ...} for an HTML page, which is segmented through
+// package segment/htmlseg. The id is a JSON string or number and is copied
+// to the output as it is. Exactly one of Text and HTML is set.
 type Article struct {
 	ID   json.RawMessage `json:"id"`
 	Text *string         `json:"text"`
+	HTML *string         `json:"html"`
 }
 
 // Record is one output line, one sentence of an article. Start and End are
 // byte offsets into the article's text (after JSON decoding) and Text is
 // text[Start:End]; N numbers the sentences of an article from 0. Kind is
 // the sentence's segment.Kind by name: "body", "headline", "meta" or
-// "boilerplate".
+// "boilerplate". For an article given as "html", Start and End are byte
+// offsets into the page and Text is what a reader sees there, as
+// htmlseg.Sentence defines them.
 type Record struct {
 	ID    json.RawMessage `json:"id"`
 	N     int             `json:"n"`
@@ -239,7 +245,8 @@ type DeadLetter struct {
 }
 
 // ParseArticle decodes one input line. A line that is not a JSON object
-// with an "id" (string or number) and a "text" (string) is an error.
+// with an "id" (string or number) and either a "text" or an "html" (string)
+// is an error.
 func ParseArticle(line string) (Article, error) {
 	var a Article
 	if err := json.Unmarshal([]byte(line), &a); err != nil {
@@ -251,8 +258,10 @@ func ParseArticle(line string) (Article, error) {
 		return a, errors.New(`missing "id"`)
 	case id[0] != '"' && id[0] != '-' && (id[0] < '0' || id[0] > '9'):
 		return a, fmt.Errorf(`"id" must be a string or a number, not %s`, id)
-	case a.Text == nil:
-		return a, errors.New(`missing "text"`)
+	case a.Text == nil && a.HTML == nil:
+		return a, errors.New(`missing "text" (or "html")`)
+	case a.Text != nil && a.HTML != nil:
+		return a, errors.New(`both "text" and "html": give one`)
 	}
 	a.ID = id
 	return a, nil
@@ -273,7 +282,8 @@ type segmentFn struct {
 	// Shards and DeadLetterShards are the shard counts of the two outputs.
 	Shards, DeadLetterShards int
 
-	seg *segment.Segmenter
+	seg   *segment.Segmenter
+	pages *htmlseg.Segmenter
 }
 
 // Setup loads the segmenter once per DoFn instance (Beam reuses an instance
@@ -283,7 +293,11 @@ func (fn *segmentFn) Setup() error {
 	if err != nil {
 		return err
 	}
-	fn.seg = seg
+	pages, err := htmlseg.New()
+	if err != nil {
+		return err
+	}
+	fn.seg, fn.pages = seg, pages
 	return nil
 }
 
@@ -303,16 +317,32 @@ func (fn *segmentFn) ProcessElement(ctx context.Context, line string, emit, dead
 		return
 	}
 	articlesCounter.Inc(ctx, 1)
-	sents := fn.seg.Segment(*a.Text)
-	if len(sents) == 0 {
+	recs := Segment(fn.seg, fn.pages, a)
+	if len(recs) == 0 {
 		return
 	}
-	recs := make([]any, len(sents))
-	for i, sent := range sents {
-		recs[i] = Record{ID: a.ID, N: i, Start: sent.Start, End: sent.End, Text: sent.Text, Kind: sent.Kind.String()}
+	lines := make([]any, len(recs))
+	for i := range recs {
+		lines[i] = recs[i]
 	}
-	sentencesCounter.Inc(ctx, int64(len(sents)))
-	emit(shardOf(a.ID, fn.Shards), encodeLines(recs...))
+	sentencesCounter.Inc(ctx, int64(len(recs)))
+	emit(shardOf(a.ID, fn.Shards), encodeLines(lines...))
+}
+
+// Segment returns the records of article a: its text segmented by seg, or
+// its HTML page by pages.
+func Segment(seg *segment.Segmenter, pages *htmlseg.Segmenter, a Article) []Record {
+	var recs []Record
+	if a.HTML != nil {
+		for i, sent := range pages.Segment(*a.HTML) {
+			recs = append(recs, Record{ID: a.ID, N: i, Start: sent.Start, End: sent.End, Text: sent.Text, Kind: sent.Kind.String()})
+		}
+		return recs
+	}
+	for i, sent := range seg.Segment(*a.Text) {
+		recs = append(recs, Record{ID: a.ID, N: i, Start: sent.Start, End: sent.End, Text: sent.Text, Kind: sent.Kind.String()})
+	}
+	return recs
 }
 
 // encodeLines returns vs as JSON Lines, each line ending in "\n", with <, >

@@ -16,6 +16,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 
 	"github.com/newsseg/newsseg/segment"
+	"github.com/newsseg/newsseg/segment/htmlseg"
 )
 
 // TestMain runs the tests on Prism, in process, unless --runner says
@@ -28,6 +29,7 @@ func TestMain(m *testing.M) {
 // malformed lines, with a part of the error each must be reported with.
 type corpus struct {
 	articles map[string]string // raw JSON id → text
+	pages    map[string]string // raw JSON id → HTML page
 	bad      map[string]string // line → part of the error
 	files    [][]string        // the lines of each input file
 }
@@ -38,7 +40,7 @@ func makeCorpus(t *testing.T) corpus {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := corpus{articles: map[string]string{}, bad: map[string]string{}}
+	c := corpus{articles: map[string]string{}, pages: map[string]string{}, bad: map[string]string{}}
 	texts := []string{
 		string(geneva),
 		"Breaking\n\nGENEVA — Russia must pull its troops back, Ms. Sherman said. " +
@@ -65,13 +67,29 @@ func makeCorpus(t *testing.T) corpus {
 			lines = append(lines, string(rec))
 		}
 	}
+	pages := []string{
+		`<nav><a href="/">Home</a></nav><article><h1>Storm closes ports</h1>` +
+			`<p class="byline">By Dana Whitfield</p><p>&ldquo;Stay home,&rdquo; the <a href="/t/us">U.S.</a> Coast Guard said. Ports reopen Friday.</p>` +
+			`<figure><figcaption>A closed terminal. (AP Photo/Evan Vucci)</figcaption></figure></article><footer>&copy; 2026 Wire</footer>`,
+		"<html><body></body></html>", // a page with no text
+	}
+	for i, page := range pages {
+		id := fmt.Sprintf("%q", fmt.Sprintf("page-%d", i))
+		c.pages[id] = page
+		rec, err := json.Marshal(map[string]any{"id": json.RawMessage(id), "html": page})
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, string(rec))
+	}
 	c.bad = map[string]string{
-		`{"id": "broken", "text": "unterminated`: "bad JSON",
-		`{"id": "no-text"}`:                      `missing "text"`,
-		`{"text": "An article without an id."}`:  `missing "id"`,
-		`{"id": true, "text": "x"}`:              `"id" must be a string or a number`,
-		`{"id": "n", "text": 42}`:                "bad JSON",
-		`[1, 2, 3]`:                              "bad JSON",
+		`{"id": "both", "text": "x", "html": "<p>x</p>"}`: `both "text" and "html"`,
+		`{"id": "broken", "text": "unterminated`:          "bad JSON",
+		`{"id": "no-text"}`:                               `missing "text"`,
+		`{"text": "An article without an id."}`:           `missing "id"`,
+		`{"id": true, "text": "x"}`:                       `"id" must be a string or a number`,
+		`{"id": "n", "text": 42}`:                         "bad JSON",
+		`[1, 2, 3]`:                                       "bad JSON",
 	}
 	for line := range c.bad {
 		lines = append(lines, line)
@@ -182,7 +200,9 @@ func TestPipelineOnPrism(t *testing.T) {
 				t.Fatalf("shard %d: %v: %s", i, err, line)
 			}
 			id := string(r.ID)
-			if _, ok := c.articles[id]; !ok {
+			_, text := c.articles[id]
+			_, page := c.pages[id]
+			if !text && !page {
 				t.Fatalf("shard %d: unknown id %s", i, id)
 			}
 			if sh := shardOf(r.ID, shards); sh != i {
@@ -209,6 +229,27 @@ func TestPipelineOnPrism(t *testing.T) {
 			}
 			if text[r.Start:r.End] != r.Text {
 				t.Errorf("id %s sentence %d: text is not input[start:end]", id, n)
+			}
+		}
+	}
+	// A page's sentences are what htmlseg gives it, with offsets into the
+	// page.
+	pageSeg, err := htmlseg.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, page := range c.pages {
+		wantSents := pageSeg.Segment(page)
+		wantSentences += len(wantSents)
+		recs := byID[id]
+		if len(recs) != len(wantSents) {
+			t.Errorf("page %s: %d sentences, want %d", id, len(recs), len(wantSents))
+			continue
+		}
+		for n, w := range wantSents {
+			if r := recs[n]; r.N != n || r.Start != w.Start || r.End != w.End || r.Text != w.Text || r.Kind != w.Kind.String() {
+				t.Errorf("page %s sentence %d: got n=%d [%d:%d] %s %q, want [%d:%d] %s %q",
+					id, n, r.N, r.Start, r.End, r.Kind, r.Text, w.Start, w.End, w.Kind, w.Text)
 			}
 		}
 	}
@@ -246,7 +287,7 @@ func TestPipelineOnPrism(t *testing.T) {
 	// The metrics, as Prism reports them.
 	counts := Counters(res.Metrics())
 	wantCounts := map[string]int64{
-		MetricArticles:  int64(len(c.articles)),
+		MetricArticles:  int64(len(c.articles) + len(c.pages)),
 		MetricSentences: int64(wantSentences),
 		MetricBad:       int64(len(c.bad)),
 	}
@@ -267,7 +308,9 @@ func TestParseArticle(t *testing.T) {
 		{line: `{"text": "x"}`, err: `missing "id"`},
 		{line: `{"id": null, "text": "x"}`, err: `missing "id"`},
 		{line: `{"id": {"a": 1}, "text": "x"}`, err: `"id" must be a string or a number`},
-		{line: `{"id": "a"}`, err: `missing "text"`},
+		{line: `{"id": "a"}`, err: `missing "text" (or "html")`},
+		{line: `{"id": "a", "html": "<p>Hi.</p>", "text": "Hi."}`, err: `both "text" and "html"`},
+		{line: `{"id": "a", "html": 5}`, err: "bad JSON"},
 		{line: `{"id": "a", "text": null}`, err: `missing "text"`},
 		{line: `{"id": "a", "text": ["x"]}`, err: "bad JSON"},
 		{line: `"just a string"`, err: "bad JSON"},
@@ -287,6 +330,42 @@ func TestParseArticle(t *testing.T) {
 		}
 		if string(a.ID) != tt.id || *a.Text != tt.text {
 			t.Errorf("ParseArticle(%s) = %s, %q; want %s, %q", tt.line, a.ID, *a.Text, tt.id, tt.text)
+		}
+	}
+	a, err := ParseArticle(`{"id": "p", "html": "<p>Hi.</p>"}`)
+	if err != nil || a.Text != nil || a.HTML == nil || *a.HTML != "<p>Hi.</p>" {
+		t.Errorf("ParseArticle of an html article = %+v, %v", a, err)
+	}
+}
+
+// TestSegmentHTML checks that an article given as "html" is segmented
+// through htmlseg: offsets into the page, the text a reader sees, kinds
+// from the markup.
+func TestSegmentHTML(t *testing.T) {
+	seg, err := segment.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, err := htmlseg.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := `<nav><a href="/">Home</a></nav><article><h1>Storm closes ports</h1><p>&ldquo;Stay home,&rdquo; officials said. Ports reopen Friday.</p></article>`
+	got := Segment(seg, pages, Article{ID: json.RawMessage(`"p"`), HTML: &page})
+	want := []Record{
+		{N: 0, Start: 17, End: 21, Text: "Home", Kind: "boilerplate"},
+		{N: 1, Start: 44, End: 62, Text: "Storm closes ports", Kind: "headline"},
+		{N: 2, Start: 70, End: 110, Text: "“Stay home,” officials said.", Kind: "body"},
+		{N: 3, Start: 111, End: 131, Text: "Ports reopen Friday.", Kind: "body"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d records, want %d: %+v", len(got), len(want), got)
+	}
+	for i, w := range want {
+		w.ID = json.RawMessage(`"p"`)
+		g := got[i]
+		if string(g.ID) != string(w.ID) || g.N != w.N || g.Start != w.Start || g.End != w.End || g.Text != w.Text || g.Kind != w.Kind {
+			t.Errorf("record %d = %+v, want %+v", i, g, w)
 		}
 	}
 }

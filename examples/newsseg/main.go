@@ -2,12 +2,23 @@
 //
 // Usage:
 //
-//	newsseg [-json] [-offsets UNIT] [-kinds LIST] [-merge] [-explain] [-progress] [FILE...]
+//	newsseg [-format FORMAT] [-json] [-offsets UNIT] [-kinds LIST] [-merge] [-explain] [-progress] [FILE...]
 //	newsseg -version
 //
 // newsseg reads each FILE in turn, or standard input when no FILE is given or
 // FILE is "-", and writes one sentence per line, with every run of white
 // space inside a sentence (newlines included) collapsed to a single space.
+//
+// An input is plain text or an HTML page. With -format auto, the default, a
+// FILE whose name ends in .html or .htm is HTML, and so is an input whose
+// first bytes, after white space and a byte order mark, are a tag ("<p",
+// "<!DOCTYPE html", "<!--"); anything else is text. -format text and
+// -format html say which for every input. An HTML page is read through
+// package segment/htmlseg: each sentence is the text a reader sees (tags
+// removed, character references decoded, white space collapsed), and its
+// kind comes from the markup where the page has one (<h1>, <nav>,
+// <figcaption>, <time>, <footer>, ...). -merge and -explain read text
+// only: with them, -format auto means text and -format html is an error.
 //
 // With -json it writes JSON Lines instead, one object per sentence:
 //
@@ -18,7 +29,11 @@
 // the page the sentence belongs to: "body", "headline", "meta" (datelines,
 // bylines, photo captions and credits) or "boilerplate" (labels and page
 // furniture). When more than one FILE is given, each object starts with a
-// "file" field naming its input ("-" for standard input).
+// "file" field naming its input ("-" for standard input). For an HTML page,
+// start and end are offsets into the HTML file: input[start:end] runs from
+// the sentence's first visible character (the "&" of a character reference
+// such as "&ldquo;") to just past its last, tags included, and text is what
+// a reader sees there.
 //
 // With -offsets rune or -offsets utf16, start and end count code points or
 // UTF-16 code units instead of bytes, so that they index the decoded text in
@@ -66,6 +81,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -73,20 +89,30 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"unicode"
 
 	"github.com/newsseg/newsseg/segment"
+	"github.com/newsseg/newsseg/segment/htmlseg"
 )
 
-const usageText = `usage: newsseg [-json] [-offsets UNIT] [-kinds LIST] [-merge] [-explain] [-progress] [FILE...]
+const usageText = `usage: newsseg [-format FORMAT] [-json] [-offsets UNIT] [-kinds LIST] [-merge] [-explain] [-progress] [FILE...]
        newsseg -version
 
-Split English news text into sentences. Reads each FILE in turn, or standard
-input when no FILE is given or FILE is "-".
+Split English news text, or HTML news pages, into sentences. Reads each FILE
+in turn, or standard input when no FILE is given or FILE is "-".
 
 Flags:
+  -format FORMAT
+           how to read each input: text, html or auto (the default). auto
+           reads a FILE named *.html or *.htm, or an input whose first bytes
+           are a tag ("<p", "<!DOCTYPE html", "<!--"), as HTML, anything
+           else as text. From an HTML page newsseg writes the text a reader
+           sees (no tags, character references decoded), with kinds taken
+           from the markup (<h1>, <nav>, <figcaption>, <footer>, ...).
+           -merge and -explain read text only: with them auto means text.
   -progress
            report the bytes read and the speed (MB/s) on standard error,
            on one line redrawn in place. This is the default when standard
@@ -100,7 +126,10 @@ Flags:
            still count the input's bytes). kind is the part of the page
            the sentence belongs to (see -kinds). When more than one FILE is
            given, each object starts with "file" naming its input ("-" for
-           standard input).
+           standard input). For an HTML page, start and end index the HTML
+           file: input[start:end] runs from the sentence's first visible
+           character ("&" of "&ldquo;") to its last, tags included, and
+           text is what a reader sees there.
   -offsets UNIT
            count start and end in UNIT (with -json): byte (the default),
            rune (code points, as Python indexes a str) or utf16 (UTF-16
@@ -133,9 +162,10 @@ Flags:
   -h       print this help and exit.
 
 Input:
-  Text is read as a stream, so memory stays flat however large the input;
-  a paragraph longer than 1 MiB is cut at white space. -merge reads its
-  whole input before it writes.
+  Text and HTML are read as a stream, so memory stays flat however large
+  the input; a paragraph longer than 1 MiB is cut at white space, and an
+  HTML token (a tag, a comment, a script) longer than 32 MiB is an error.
+  -merge and -explain read their whole input before they write.
 
 Output:
   Without -json, one sentence per line, every run of white space inside a
@@ -168,7 +198,30 @@ type options struct {
 	withFile bool // add "file" to JSON objects
 	kinds    kindSet
 	unit     segment.Unit // unit of -json offsets
+	format   format       // how to read each input
 	progress *progress    // nil unless progress is shown
+}
+
+// format is how an input is read, from -format.
+type format int
+
+const (
+	formatAuto format = iota // HTML by name or first bytes, else text
+	formatText
+	formatHTML
+)
+
+// parseFormat reads a -format value.
+func parseFormat(s string) (format, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "auto":
+		return formatAuto, nil
+	case "text":
+		return formatText, nil
+	case "html":
+		return formatHTML, nil
+	}
+	return 0, fmt.Errorf("unknown format %q (want text, html or auto)", s)
 }
 
 // kindSet is the set of kinds to write, from -kinds; the zero value, which
@@ -209,6 +262,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	showProgress := flags.Bool("progress", false, "report bytes read and MB/s on stderr")
 	offsets := flags.String("offsets", "byte", "unit of -json offsets: byte, rune or utf16")
 	showVersion := flags.Bool("version", false, "print the module version and exit")
+	formatName := flags.String("format", "auto", "input format: text, html or auto")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usageText)
@@ -244,6 +298,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if opts.explain && opts.merge {
 		return usageError(stderr, "-explain cannot be used with -merge")
 	}
+	if opts.format, err = parseFormat(*formatName); err != nil {
+		return usageError(stderr, "-format: %v", err)
+	}
+	if opts.format == formatHTML && (opts.merge || opts.explain) {
+		return usageError(stderr, "-format html cannot be used with -merge or -explain, which read text")
+	}
 	names := flags.Args()
 	if len(names) == 0 {
 		names = []string{"-"}
@@ -255,6 +315,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "newsseg: %v\n", err)
 		return exitError
 	}
+	var pages *htmlseg.Segmenter
+	if opts.format != formatText && !opts.merge && !opts.explain {
+		if pages, err = htmlseg.New(); err != nil {
+			fmt.Fprintf(stderr, "newsseg: %v\n", err)
+			return exitError
+		}
+	}
 
 	if *showProgress || isTerminal(stderr) {
 		opts.progress = newProgress(stderr)
@@ -262,7 +329,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := &output{w: bufio.NewWriter(stdout)}
 	status := exitOK
 	for _, name := range names {
-		if err := processFile(seg, name, stdin, out, opts); err != nil {
+		if err := processFile(segmenters{seg, pages}, name, stdin, out, opts); err != nil {
 			fmt.Fprintf(stderr, "newsseg: %s: %v\n", name, describe(err))
 			status = exitError
 		}
@@ -314,9 +381,16 @@ func describe(err error) error {
 
 var errIsDir = errors.New("is a directory")
 
+// segmenters are the segmenters of text and, unless every input is read as
+// text, of HTML pages.
+type segmenters struct {
+	text  *segment.Segmenter
+	pages *htmlseg.Segmenter // nil when no input is HTML
+}
+
 // processFile opens the input called name ("-" is stdin) and processes it.
 // The error it returns is a read error; write errors are kept in out.
-func processFile(seg *segment.Segmenter, name string, stdin io.Reader, out *output, opts options) error {
+func processFile(seg segmenters, name string, stdin io.Reader, out *output, opts options) error {
 	if name == "-" {
 		return process(seg, name, stdin, out, opts)
 	}
@@ -343,7 +417,8 @@ const utf8BOM = "\uFEFF"
 // it holds only the sentence being decided and its paragraph, whatever the
 // size of the input. -merge reads the whole input first. The error it
 // returns is a read error.
-func process(seg *segment.Segmenter, name string, r io.Reader, out *output, opts options) error {
+func process(segs segmenters, name string, r io.Reader, out *output, opts options) error {
+	seg := segs.text
 	br := bufio.NewReaderSize(opts.progress.reader(r), 64<<10)
 	// A leading byte order mark is not text: skip it, keeping the offsets
 	// relative to the start of the input.
@@ -351,6 +426,9 @@ func process(seg *segment.Segmenter, name string, r io.Reader, out *output, opts
 	if head, err := br.Peek(len(utf8BOM)); err == nil && string(head) == utf8BOM {
 		base = len(utf8BOM)
 		br.Discard(base)
+	}
+	if segs.pages != nil && (opts.format == formatHTML || isHTMLName(name) || sniffHTML(br)) {
+		return processHTML(segs.pages, name, br, base, out, opts)
 	}
 	if opts.merge {
 		data, err := io.ReadAll(br)
@@ -388,6 +466,75 @@ func process(seg *segment.Segmenter, name string, r io.Reader, out *output, opts
 			// Every sentence goes through the converter, written or not:
 			// it counts the input in order.
 			start, end = conv.convert(s)
+		}
+		if !opts.kinds.has(s.Kind) {
+			continue
+		}
+		if opts.json {
+			out.json(sentenceRecord{
+				File:  fileField(name, opts),
+				Text:  s.Text,
+				Start: start,
+				End:   end,
+				Kind:  s.Kind,
+			})
+		} else {
+			out.line(s.Text)
+		}
+	}
+	return sc.Err()
+}
+
+// htmlExts are the file name extensions -format auto reads as HTML.
+var htmlExts = []string{".html", ".htm"}
+
+// isHTMLName reports whether name is a file that -format auto reads as
+// HTML by its name.
+func isHTMLName(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	for _, e := range htmlExts {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+// sniffSize is how much of an input sniffHTML may look at.
+const sniffSize = 512
+
+// sniffHTML reports whether the input in br starts, after white space, with
+// a tag, a comment or a doctype: "<" and then a letter, "!" or "/". Plain
+// text almost never does; an HTML page almost always does.
+func sniffHTML(br *bufio.Reader) bool {
+	head, _ := br.Peek(sniffSize)
+	head = bytes.TrimLeft(head, " \t\r\n\f")
+	if len(head) < 2 || head[0] != '<' {
+		return false
+	}
+	c := head[1] | 0x20
+	return 'a' <= c && c <= 'z' || head[1] == '!' || head[1] == '/'
+}
+
+// processHTML segments the HTML page read from br, the input called name
+// after base bytes (a byte order mark), and writes its sentences to out.
+// It streams as process does for text. The error it returns is a read
+// error.
+func processHTML(pages *htmlseg.Segmenter, name string, br *bufio.Reader, base int, out *output, opts options) error {
+	var in io.Reader = br
+	var conv *offsetConverter
+	if opts.unit != segment.Bytes {
+		conv = newOffsetConverter(br, opts.unit, base)
+		in = conv
+	}
+	sc := pages.NewScanner(in)
+	for sc.Scan() && out.err == nil {
+		s := sc.Sentence()
+		start, end := base+s.Start, base+s.End
+		if conv != nil {
+			// Every sentence goes through the converter, written or not:
+			// it counts the input in order.
+			start, end = conv.span(s.Start, s.End)
 		}
 		if !opts.kinds.has(s.Kind) {
 			continue
@@ -501,12 +648,19 @@ func (c *offsetConverter) Read(p []byte) (int, error) {
 // convert returns the offsets of s, the next sentence of the input, in the
 // converter's unit. It counts the gap before s and s itself, then drops them.
 func (c *offsetConverter) convert(s segment.Sentence) (start, end int) {
-	c.count.Write(c.pending[:s.Start-c.off])
+	return c.span(s.Start, s.End)
+}
+
+// span returns the byte offsets start and end of the next sentence, which
+// lie in the input at or after the end of the last one, in the converter's
+// unit.
+func (c *offsetConverter) span(from, to int) (start, end int) {
+	c.count.Write(c.pending[:from-c.off])
 	start = c.count.Offset()
-	c.count.WriteString(s.Text)
+	c.count.Write(c.pending[from-c.off : to-c.off])
 	end = c.count.Offset()
-	c.pending = c.pending[s.End-c.off:]
-	c.off = s.End
+	c.pending = c.pending[to-c.off:]
+	c.off = to
 	return start, end
 }
 

@@ -328,7 +328,7 @@ func TestRun(t *testing.T) {
 			args:     []string{"-h"},
 			wantCode: 0,
 			check: func(t *testing.T, r result) {
-				assert.Contains(t, r.stdout, "usage: newsseg [-json] [-offsets UNIT] [-kinds LIST] [-merge] [-explain] [-progress] [FILE...]")
+				assert.Contains(t, r.stdout, "usage: newsseg [-format FORMAT] [-json] [-offsets UNIT] [-kinds LIST] [-merge] [-explain] [-progress] [FILE...]")
 				assert.Contains(t, r.stdout, "-kinds LIST")
 				assert.Contains(t, r.stdout, "Exit status:")
 				assert.Empty(t, r.stderr)
