@@ -67,7 +67,8 @@
 //	dots-after-period   ÷×  "The deal was weakened. | . . . The vote"
 //	list-marker         ×   "1. The first item": a list marker's period
 //	web-address         ÷×  "at www.example.co.nz. | Names of"
-//	abbrev-street       ÷   "10 Downing St. | The prime minister": "St." after a name or a number
+//	abbrev-street       ÷   "10 Downing St. | The prime minister": "St." after a name or a number, before a word Punkt sees opening sentences
+//	abbrev-saint        ×   "Downtown St. Louis", "Sen. Tom St. Clair", "Main St. Smith came": "St." after a name, before a name
 //	abbrev-title        ×   "Ms. Sherman", "Lt. Gov. Vega", "near St. Mary's": a title before a name
 //	abbrev-number       ×   "No. 5", "Sept. 11", "p. 55", "Rs. 4,100": before a number
 //	abbrev-opener       ×   "U.S. officials said", "P.S. I will call": an abbreviation opens the sentence

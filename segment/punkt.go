@@ -14,6 +14,12 @@ import (
 // (punkt_fast.go), which New uses, computes them on the strings.
 type punktDecider interface {
 	breaks(cand, next, after string) bool
+	// opensSentences reports whether the model holds evidence that word,
+	// capitalised, may open a sentence: its type was seen in lower case
+	// (so a capital on it is a sentence's), or it is a learned sentence
+	// starter. A name ("Louis", "Clair") is seen only capitalised, or not
+	// at all.
+	opensSentences(word string) bool
 }
 
 // neurosnapPunkt asks neurosnap's English Punkt model whether a token ends a sentence.
@@ -38,6 +44,13 @@ var loadNeurosnapPunkt = sync.OnceValues(func() (*neurosnapPunkt, error) {
 	}
 	return &neurosnapPunkt{tok: tok}, nil
 })
+
+// opensSentences reads the model's orthographic context and sentence
+// starters for word's type, as neurosnap's own tokenizer types it.
+func (p *neurosnapPunkt) opensSentences(word string) bool {
+	typ := p.tok.TypeNoPeriod(sentences.NewToken(word))
+	return p.tok.OrthoContext[typ]&orthoLc != 0 || p.tok.SentStarters[typ] != 0
+}
 
 // breaks reports Punkt's decision for cand, given the two tokens after it
 // ("" past the end).

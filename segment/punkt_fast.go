@@ -161,6 +161,13 @@ func (p *fastPunkt) breaks(cand, next, after string) bool {
 	return firstUpper(next) && (p.starters.has(nextTyp) || unreliable || cand == "." || coordTwo)
 }
 
+// opensSentences is punktDecider.opensSentences on the flattened model.
+func (p *fastPunkt) opensSentences(word string) bool {
+	var b [typeBufLen]byte
+	typ := noPeriod(appendType(b[:0], word))
+	return p.ortho[string(typ)]&orthoLc != 0 || p.starters.has(typ)
+}
+
 // typeAnnotation is TypeBasedAnnotation.typeAnnotation: it returns the
 // token's SentBreak and Abbr after the first pass.
 func (p *fastPunkt) typeAnnotation(tok string) (sentBreak, abbr bool) {

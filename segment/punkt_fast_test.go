@@ -197,3 +197,43 @@ func TestFastPunktModelWindows(t *testing.T) {
 	}
 	t.Logf("%d windows from %d candidates and %d next tokens", windows, len(cands), len(nexts))
 }
+
+// TestOpensSentences checks the two deciders agree on the evidence the
+// street rule reads, and that the evidence separates names from words that
+// open sentences after a street.
+func TestOpensSentences(t *testing.T) {
+	slow, fast := slowPunkt(t), fastPunktForTest(t)
+	for _, tc := range []struct {
+		word string
+		want bool
+	}{
+		{"The", true},         // a learned starter, seen in lower case
+		{"Police", true},      // seen in lower case
+		{"Officials", true},   // seen in lower case
+		{"It", true},          // a learned starter
+		{"A", true},           // one byte: its own type
+		{"Residents", true},   // seen in lower case only
+		{"Several", true},     // seen in lower case
+		{"In", true},          // a learned starter
+		{"Louis", false},      // seen capitalised only, mid-sentence and at the start
+		{"Clair", false},      // not in the model
+		{"Pierre", false},     // seen capitalised mid-sentence only
+		{"Smith", false},      // a surname
+		{"John's", false},     // a possessive name
+		{"Lawrence,", false},  // a name before a comma
+		{"", false},           // nothing follows
+		{"2019", false},       // a number is typed ##number##, never seen in lower case
+		{"Petersburg", false}, // seen capitalised, case unknown
+	} {
+		t.Run(tc.word, func(t *testing.T) {
+			require.Equal(t, tc.want, fast.opensSentences(tc.word), "fast")
+			require.Equal(t, tc.want, slow.opensSentences(tc.word), "slow")
+		})
+	}
+	// Every type in the model, in its sentence-opening spelling, gets the
+	// same answer from both deciders.
+	for typ := range slow.tok.Storage.OrthoContext {
+		w := strings.ToUpper(typ[:1]) + typ[1:]
+		require.Equal(t, slow.opensSentences(w), fast.opensSentences(w), "type %q", typ)
+	}
+}

@@ -49,6 +49,7 @@ const (
 	ruleListMarker      Rule = "list-marker"
 	ruleWebAddress      Rule = "web-address"
 	ruleAbbrevStreet    Rule = "abbrev-street"
+	ruleAbbrevSaint     Rule = "abbrev-saint"
 	ruleAbbrevTitle     Rule = "abbrev-title"
 	ruleAbbrevNumber    Rule = "abbrev-number"
 	ruleAbbrevOpener    Rule = "abbrev-opener"
@@ -234,8 +235,18 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 			if s.isStreet(c, word) {
 				// "10 Downing St. The prime minister": a street, which may
 				// end a sentence as "U.S." does.
-				if ends, rule := s.abbrevEnds(c, abbrev.General); !ends {
+				ends, rule := s.abbrevEnds(c, abbrev.General)
+				if !ends {
 					return false, rule
+				}
+				if rule == ruleAbbrevCapital && !s.punkt.opensSentences(trimTrailingPunct(c.next)) {
+					// The capital is a name's: a saint's ("Downtown St.
+					// Louis", "Tom St. Clair", "Jill St. John's"), or
+					// someone's after a street ("Main St. Smith came by").
+					// After a street the next sentence opens with a word
+					// Punkt has seen in lower case or as a starter
+					// ("Police", "The", "It", "Several").
+					return false, ruleAbbrevSaint
 				}
 				return true, ruleAbbrevStreet
 			}
@@ -461,10 +472,12 @@ func (s *rules) continues(kind abbrev.Kind, next string) bool {
 	return words.has(w) || words.has(strings.TrimSuffix(w, "."))
 }
 
-// isStreet reports whether word, a title such as "St.", names a street
+// isStreet reports whether word, a title such as "St.", may name a street
 // here: "St." after a capitalised name or a number ("10 Downing St.", "Elm
 // St.", "42nd St."), where a saint comes before the name ("St. Louis",
-// "near St. Mary's") or after a place word ("Port St. Lucie").
+// "near St. Mary's") or after a place word ("Port St. Lucie"). A
+// capitalised word before "St." may still be part of a name ("Downtown St.
+// Louis", "Tom St. Clair"); periodEnds tells the two apart by the word after.
 func (s *rules) isStreet(c candidate, word string) bool {
 	if !strings.EqualFold(word, "St.") || c.head == c.prev {
 		return false
