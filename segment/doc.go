@@ -71,6 +71,7 @@
 //	quote-capital       ÷   `a thousand fold." | "I think`
 //	quote-lower         ×   `"This is great." she said`
 //	numeric-word        ÷×  "He voted no. | Rep. Jones": "no" used as a word
+//	abbrev-removed      ÷×  "Main St. | Smith came by" once St. is removed (abbrev.Set.Remove)
 //	punkt               ÷×  Punkt's trained English model decides: "said. | The"
 //	layout-blank-line   ÷   a blank line after a line without final punctuation: a headline
 //	layout-line-break   ÷   a line the layout reads as standalone: "Breaking | Talks stall"

@@ -11,6 +11,7 @@ import (
 // and empty ones are dropped. The decision at each seam is the one Segment
 // makes at a paragraph break.
 func (s *Segmenter) Merge(fragments []string) []string {
+	s = s.ready()
 	var out []string
 	var cur strings.Builder // the sentence being built
 	dots, final := 0, false // the run of lone dots that ends cur, as dotRun counts it
@@ -20,7 +21,7 @@ func (s *Segmenter) Merge(fragments []string) []string {
 			continue
 		}
 		if cur.Len() > 0 {
-			if ends, _ := s.rules.ends(seam(cur.String(), f, dots, final)); !s.joinBreaks || ends {
+			if ends, _ := s.rules.ends(seam(cur.String(), f, dots, final)); s.splitBreaks || ends {
 				out = append(out, cur.String())
 				cur = strings.Builder{}
 			} else {

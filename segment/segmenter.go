@@ -13,26 +13,49 @@ import (
 // or ends with white space; white space inside it (newlines included) is kept
 // as it was in the input. Kind says which part of the page the sentence
 // belongs to (see the package documentation, "Kinds"); its zero value is
-// Body.
+// [Body].
+//
+// In JSON a Sentence is {"text":...,"start":0,"end":42,"kind":"body"}, the
+// keys and values the command newsseg writes.
 type Sentence struct {
-	Text  string
-	Start int
-	End   int
-	Kind  Kind
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Kind  Kind   `json:"kind"`
 }
 
-// Segmenter splits English news text into sentences. Create one with New; a
-// *Segmenter is safe for concurrent use by many goroutines.
+// Segmenter splits English news text into sentences. Create one with [New]
+// to change its settings; the zero value is ready to use and gives exactly
+// what New() gives, and so does a nil *Segmenter. A *Segmenter is safe for
+// concurrent use by many goroutines.
 type Segmenter struct {
-	rules      rules
-	joinBreaks bool // the merger is on (see WithoutMerge)
+	rules       rules // zero in the zero Segmenter: see ready
+	splitBreaks bool  // WithoutMerge: every layout break ends a sentence
 }
 
-// Option configures a Segmenter in New.
+// ready returns the Segmenter that does s's work: s itself, or for the zero
+// Segmenter and a nil one, the one New() returns, made once per process.
+func (s *Segmenter) ready() *Segmenter {
+	if s != nil && s.rules.punkt != nil {
+		return s
+	}
+	d, err := defaultSegmenter()
+	if err != nil {
+		// Only the embedded model or word lists failing to load, which
+		// every test of this package would have caught.
+		panic(err)
+	}
+	return d
+}
+
+// Option configures a Segmenter in [New]. A nil Option is no option.
 type Option func(*Segmenter) error
 
 // WithAbbreviations replaces the news abbreviation lexicon with set. The
 // Segmenter keeps its own copy, so later changes to set do not affect it.
+// What was removed from set ([abbrev.Set.Remove]) is not an abbreviation
+// for the Segmenter, even where Punkt's trained model lists it: see package
+// abbrev, "How the set and Punkt's list combine".
 func WithAbbreviations(set *abbrev.Set) Option {
 	return func(s *Segmenter) error {
 		if set == nil {
@@ -44,7 +67,8 @@ func WithAbbreviations(set *abbrev.Set) Option {
 }
 
 // WithMoreAbbreviations adds the entries of set to the lexicon in use; where
-// both list a word, the kind from set wins.
+// both list a word, the kind from set wins. Only entries are added: to
+// remove one, use [WithAbbreviations] with a set you removed it from.
 func WithMoreAbbreviations(set *abbrev.Set) Option {
 	return func(s *Segmenter) error {
 		if set == nil {
@@ -60,13 +84,14 @@ func WithMoreAbbreviations(set *abbrev.Set) Option {
 // its fragments unjoined.
 func WithoutMerge() Option {
 	return func(s *Segmenter) error {
-		s.joinBreaks = false
+		s.splitBreaks = true
 		return nil
 	}
 }
 
 // New returns a Segmenter that uses the embedded Punkt English model and the
-// news abbreviation lexicon (abbrev.News), changed by opts.
+// news abbreviation lexicon ([abbrev.News]), changed by opts, in order. A nil
+// option is skipped. The error of an option that fails names it.
 func New(opts ...Option) (*Segmenter, error) {
 	p, err := loadFastPunkt()
 	if err != nil {
@@ -76,8 +101,11 @@ func New(opts ...Option) (*Segmenter, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Segmenter{rules: rules{abbrevs: abbrev.News(), punkt: p, lex: lex}, joinBreaks: true}
+	s := &Segmenter{rules: rules{abbrevs: abbrev.News(), punkt: p, lex: lex}}
 	for _, opt := range opts {
+		if opt == nil {
+			continue
+		}
 		if err := opt(s); err != nil {
 			return nil, fmt.Errorf("segment: %w", err)
 		}
@@ -91,10 +119,7 @@ var defaultSegmenter = sync.OnceValues(func() (*Segmenter, error) { return New()
 // default settings. It panics only if the embedded model cannot be loaded,
 // which a test of this package would have caught.
 func Split(text string) []string {
-	s, err := defaultSegmenter()
-	if err != nil {
-		panic(err)
-	}
+	var s *Segmenter
 	sents := s.Segment(text)
 	out := make([]string, len(sents))
 	for i, st := range sents {
@@ -107,7 +132,7 @@ func Split(text string) []string {
 // Every byte of text that is not white space belongs to exactly one Sentence;
 // text that is empty or only white space gives no sentences.
 func (s *Segmenter) Segment(text string) []Sentence {
-	p := s.newPass(text)
+	p := s.ready().newPass(text)
 	p.run()
 	return p.out
 }
@@ -200,7 +225,7 @@ func (p *pass) consider(at boundary, seam Rule, prev token, toks []token, i, pen
 	var ends bool
 	var rule Rule
 	switch {
-	case at == atBreak && !p.s.joinBreaks:
+	case at == atBreak && p.s.splitBreaks:
 		ends, rule = true, ruleNoMerge
 	case prev.end-p.start >= WindowSize:
 		ends, rule = true, ruleWindowSize
@@ -319,7 +344,7 @@ type Kept struct {
 // it. Its sentences are exactly those of Segment; Segment itself records
 // nothing, so explaining costs nothing when it is not asked for.
 func (s *Segmenter) Explain(text string) []Explanation {
-	p := s.newPass(text)
+	p := s.ready().newPass(text)
 	p.explain = true
 	p.run()
 	return p.why
