@@ -3,6 +3,7 @@ package segment
 import (
 	"errors"
 	"fmt"
+	"io"
 	"sync"
 
 	"github.com/newsseg/newsseg/abbrev"
@@ -51,57 +52,170 @@ func (s *Segmenter) ready() *Segmenter {
 // Option configures a Segmenter in [New]. A nil Option is no option.
 type Option func(*Segmenter) error
 
+// option makes the Option called name: f changes a Segmenter that holds the
+// defaults. Applied by hand to a zero Segmenter, the Option first gives it
+// the defaults, so that it changes what the zero value would do; applied
+// to a nil one, it returns an error.
+func option(name string, f func(*Segmenter) error) Option {
+	return func(s *Segmenter) error {
+		if s == nil {
+			return fmt.Errorf("segment: %s: nil *Segmenter", name)
+		}
+		if s.rules.punkt == nil {
+			if err := s.setDefaults(); err != nil {
+				return err
+			}
+		}
+		if err := f(s); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		return nil
+	}
+}
+
 // WithAbbreviations replaces the news abbreviation lexicon with set. The
 // Segmenter keeps its own copy, so later changes to set do not affect it.
 // What was removed from set ([abbrev.Set.Remove]) is not an abbreviation
 // for the Segmenter, even where Punkt's trained model lists it: see package
 // abbrev, "How the set and Punkt's list combine".
 func WithAbbreviations(set *abbrev.Set) Option {
-	return func(s *Segmenter) error {
+	return option("WithAbbreviations", func(s *Segmenter) error {
 		if set == nil {
-			return errors.New("WithAbbreviations: nil set")
+			return errors.New("nil set")
 		}
 		s.rules.abbrevs = set.Clone()
 		return nil
-	}
+	})
 }
 
 // WithMoreAbbreviations adds the entries of set to the lexicon in use; where
 // both list a word, the kind from set wins. Only entries are added: to
 // remove one, use [WithAbbreviations] with a set you removed it from.
 func WithMoreAbbreviations(set *abbrev.Set) Option {
-	return func(s *Segmenter) error {
+	return option("WithMoreAbbreviations", func(s *Segmenter) error {
 		if set == nil {
-			return errors.New("WithMoreAbbreviations: nil set")
+			return errors.New("nil set")
 		}
 		s.rules.abbrevs.AddAll(set)
 		return nil
-	}
+	})
 }
 
 // WithoutMerge turns the merger off: every paragraph break and every line
 // break that the layout reads as a break ends a sentence, and Merge returns
 // its fragments unjoined.
 func WithoutMerge() Option {
-	return func(s *Segmenter) error {
+	return option("WithoutMerge", func(s *Segmenter) error {
 		s.splitBreaks = true
 		return nil
+	})
+}
+
+// The word lists that the options below replace or extend are read in the
+// format of the embedded files they stand for (segment/data/*.txt in the
+// module), which is that of [abbrev.Load]: one entry a line, blank lines
+// and lines starting with '#' ignored. An error names the option and the
+// line: `segment: WithMoreFurniture: line 3: "labl Sponsored": unknown
+// mode`. Each Segmenter that uses one of these options gets its own copy
+// of the lists; the others keep sharing the embedded ones.
+
+// WithContinuers replaces the list of continuers with the words read from
+// r. A continuer is a capitalised word that carries a sentence on after an
+// abbreviation that could end it: "the U.S. Navy", "Apple Inc. CEO Tim
+// Cook". Each line is one word, matched case-sensitively against the next
+// word without its trailing punctuation.
+func WithContinuers(r io.Reader) Option {
+	return option("WithContinuers", func(s *Segmenter) error { return readList(s, r, continuerList, true) })
+}
+
+// WithMoreContinuers adds the words read from r to the list of continuers;
+// see [WithContinuers].
+func WithMoreContinuers(r io.Reader) Option {
+	return option("WithMoreContinuers", func(s *Segmenter) error { return readList(s, r, continuerList, false) })
+}
+
+// WithFurniture replaces the page-furniture list, which makes a sentence
+// [Boilerplate], with the entries read from r. Each line is a mode and a
+// phrase, "line Advertisement", "block Related stories", "prefix Sign up
+// for", "section About": the modes are those of the embedded list, whose
+// comments describe them.
+func WithFurniture(r io.Reader) Option {
+	return option("WithFurniture", func(s *Segmenter) error { return readList(s, r, furnitureList, true) })
+}
+
+// WithMoreFurniture adds the entries read from r to the page-furniture
+// list; see [WithFurniture].
+func WithMoreFurniture(r io.Reader) Option {
+	return option("WithMoreFurniture", func(s *Segmenter) error { return readList(s, r, furnitureList, false) })
+}
+
+// WithMeta replaces the list of [Meta] vocabulary, the words and phrases of
+// datelines, timestamps, bylines and photo credits, with the entries read
+// from r. Each line is a mode and a word or phrase: "date Sept", "filler
+// at", "byline Reporting by", "bio writes", "credit Photo:". The date
+// words also serve the boundary rules that keep a date line apart.
+func WithMeta(r io.Reader) Option {
+	return option("WithMeta", func(s *Segmenter) error { return readList(s, r, metaList, true) })
+}
+
+// WithMoreMeta adds the entries read from r to the list of Meta
+// vocabulary; see [WithMeta].
+func WithMoreMeta(r io.Reader) Option {
+	return option("WithMoreMeta", func(s *Segmenter) error { return readList(s, r, metaList, false) })
+}
+
+// list names a word list that options can change.
+type list uint8
+
+const (
+	continuerList list = iota
+	furnitureList
+	metaList
+)
+
+// readList reads the entries of r into list l of s's own copy of the
+// lexicon, emptying the list first when replace is set.
+func readList(s *Segmenter, r io.Reader, l list, replace bool) error {
+	if r == nil {
+		return errors.New("nil io.Reader")
 	}
+	shared, err := loadLexicon()
+	if err != nil {
+		return err
+	}
+	if s.rules.lex == shared {
+		s.rules.lex = shared.clone()
+	}
+	lx := s.rules.lex
+	var add func(line string) error
+	switch l {
+	case continuerList:
+		if replace {
+			lx.continuers = wordList{}
+		}
+		add = lx.continuers.adder(false)
+	case furnitureList:
+		if replace {
+			lx.clearFurniture()
+		}
+		add = phraseAdder(lx.addFurniture)
+	case metaList:
+		if replace {
+			lx.clearMeta()
+		}
+		add = phraseAdder(lx.addMeta)
+	}
+	return scanEntries(r, add)
 }
 
 // New returns a Segmenter that uses the embedded Punkt English model and the
 // news abbreviation lexicon ([abbrev.News]), changed by opts, in order. A nil
 // option is skipped. The error of an option that fails names it.
 func New(opts ...Option) (*Segmenter, error) {
-	p, err := loadFastPunkt()
-	if err != nil {
+	s := &Segmenter{}
+	if err := s.setDefaults(); err != nil {
 		return nil, err
 	}
-	lex, err := loadLexicon()
-	if err != nil {
-		return nil, err
-	}
-	s := &Segmenter{rules: rules{abbrevs: abbrev.News(), punkt: p, lex: lex}}
 	for _, opt := range opts {
 		if opt == nil {
 			continue
@@ -111,6 +225,20 @@ func New(opts ...Option) (*Segmenter, error) {
 		}
 	}
 	return s, nil
+}
+
+// setDefaults gives s the embedded model, abbreviations and lists.
+func (s *Segmenter) setDefaults() error {
+	p, err := loadFastPunkt()
+	if err != nil {
+		return err
+	}
+	lex, err := loadLexicon()
+	if err != nil {
+		return err
+	}
+	*s = Segmenter{rules: rules{abbrevs: abbrev.News(), punkt: p, lex: lex}}
+	return nil
 }
 
 var defaultSegmenter = sync.OnceValues(func() (*Segmenter, error) { return New() })
