@@ -207,3 +207,62 @@ func TestRemoveAbbreviation(t *testing.T) {
 		})
 	}
 }
+
+func TestMergeRanges(t *testing.T) {
+	tests := []struct {
+		name  string
+		frags []string
+		opts  []segment.Option
+		want  []segment.Merged
+	}{
+		{"nothing", nil, nil, nil},
+		{"only blanks", []string{"", "  ", "\n"}, nil, nil},
+		{
+			"a title joined to the name after it",
+			[]string{"Russia must pull its troops back, Ms.", "Sherman said.", "Talks resume Monday."},
+			nil,
+			[]segment.Merged{
+				{Text: "Russia must pull its troops back, Ms. Sherman said.", From: 0, To: 2},
+				{Text: "Talks resume Monday.", From: 2, To: 3},
+			},
+		},
+		{
+			"empty fragments inside and around",
+			[]string{"", " Ms.", "", "  ", "Sherman said. ", "", "Stocks rose.", "  "},
+			nil,
+			[]segment.Merged{
+				{Text: "Ms. Sherman said.", From: 1, To: 5},
+				{Text: "Stocks rose.", From: 6, To: 7},
+			},
+		},
+		{
+			"without the merger",
+			[]string{"Ms.", "", "Sherman said."},
+			[]segment.Option{segment.WithoutMerge()},
+			[]segment.Merged{{Text: "Ms.", From: 0, To: 1}, {Text: "Sherman said.", From: 2, To: 3}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := segment.New(tt.opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := s.MergeRanges(tt.frags)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("MergeRanges = %+v, want %+v", got, tt.want)
+			}
+			var texts []string
+			for _, m := range got {
+				texts = append(texts, m.Text)
+			}
+			if merged := s.Merge(tt.frags); !slices.Equal(texts, merged) {
+				t.Errorf("texts %q differ from Merge's %q", texts, merged)
+			}
+		})
+	}
+	b, err := json.Marshal(segment.Merged{Text: "Stocks rose.", From: 6, To: 7})
+	if err != nil || string(b) != `{"text":"Stocks rose.","from":6,"to":7}` {
+		t.Errorf("json.Marshal(Merged) = %s, %v", b, err)
+	}
+}
