@@ -23,8 +23,8 @@ const (
 	// what follows them (vs., v., i.e., e.g.). It is never sentence-final
 	// when a word follows.
 	Title Kind = iota + 1
-	// General may end a sentence: U.S., U.K., U.N., E.U., D.C., Inc., Corp.,
-	// Co., Ltd., Bros., Jr., Sr., a.m., p.m., etc., Ph.D.
+	// General may end a sentence: U.S., U.K., U.N., E.U., D.C., Jr., Sr.,
+	// etc., Ph.D.
 	General
 	// State is an AP-style state abbreviation: Ala., Ariz., Calif., N.Y.,
 	// Pa., Wash. It may end a sentence and is also found inside party labels
@@ -34,8 +34,19 @@ const (
 	// Nov., Dec. It is usually followed by a number.
 	Month
 	// Numeric is an abbreviation only before a number: No. 2, Nos. 3, Vol. 3,
-	// p. 55, pp. 4, Fig. 2, Art. 5, Ch. 3.
+	// p. 55, pp. 4, Fig. 2, Art. 5, Ch. 3, Rs. 500, ext. 37625, ca. 1600.
 	Numeric
+	// Company is a company or partnership suffix: Inc., Corp., Co., Ltd.,
+	// Bros., S.A., Pty. It may end a sentence; it goes on before another
+	// suffix ("Co. Ltd.", "Pty. Ltd.") or a word of the company's name
+	// ("Bros. Pictures").
+	Company
+	// Time is a time of day: a.m., p.m. It may end a sentence; it goes on
+	// only before a time zone, a weekday or a date ("5 p.m. EST", "9 a.m.
+	// Tuesday", "9 a.m. Jan. 5").
+	Time
+
+	lastKind = Time
 )
 
 var kindNames = [...]string{
@@ -44,10 +55,12 @@ var kindNames = [...]string{
 	State:   "state",
 	Month:   "month",
 	Numeric: "numeric",
+	Company: "company",
+	Time:    "time",
 }
 
 // String returns the lower-case name of k ("title", "general", "state",
-// "month", "numeric"), or "Kind(N)" for a value that is not a valid kind.
+// "month", "numeric", "company", "time"), or "Kind(N)" for a value that is not a valid kind.
 func (k Kind) String() string {
 	if k.valid() {
 		return kindNames[k]
@@ -55,7 +68,7 @@ func (k Kind) String() string {
 	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
 
-func (k Kind) valid() bool { return k >= Title && k <= Numeric }
+func (k Kind) valid() bool { return k >= Title && k <= lastKind }
 
 // ErrUnknownKind is wrapped by the errors [ParseKind] and [Load] return for a
 // kind name that is not one of the names [Kind.String] produces.
@@ -74,7 +87,7 @@ func ParseKind(s string) (Kind, error) {
 
 func parseKind(s string) (Kind, error) {
 	t := strings.TrimSpace(s)
-	for k := Title; k <= Numeric; k++ {
+	for k := Title; k <= lastKind; k++ {
 		if strings.EqualFold(t, kindNames[k]) {
 			return k, nil
 		}

@@ -21,6 +21,8 @@ func TestKindString(t *testing.T) {
 		{State, "state"},
 		{Month, "month"},
 		{Numeric, "numeric"},
+		{Company, "company"},
+		{Time, "time"},
 		{0, "Kind(0)"},
 		{42, "Kind(42)"},
 	}
@@ -30,7 +32,7 @@ func TestKindString(t *testing.T) {
 }
 
 func TestParseKind(t *testing.T) {
-	for k := Title; k <= Numeric; k++ {
+	for k := Title; k <= lastKind; k++ {
 		got, err := ParseKind(k.String())
 		require.NoError(t, err)
 		assert.Equal(t, k, got)
@@ -88,10 +90,12 @@ func TestNewsContents(t *testing.T) {
 	s := News()
 	must := map[Kind][]string{
 		Title:   {"Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "Lt. Gov.", "Gen.", "Rev.", "St.", "Mt.", "Ft.", "vs.", "v.", "i.e."},
-		General: {"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "Inc.", "Corp.", "Co.", "Ltd.", "Bros.", "Jr.", "Sr.", "a.m.", "p.m.", "etc.", "Ph.D."},
+		General: {"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "Jr.", "Sr.", "etc.", "Ph.D.", "pct."},
 		State:   {"Ala.", "Ariz.", "Calif.", "N.Y.", "Pa.", "Wash.", "W.Va.", "Mass.", "Ga."},
 		Month:   {"Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."},
-		Numeric: {"No.", "Nos.", "Vol.", "p.", "pp.", "Fig.", "Art.", "Ch."},
+		Numeric: {"No.", "Nos.", "Vol.", "p.", "pp.", "Fig.", "Art.", "Ch.", "Rs.", "ext.", "ca."},
+		Company: {"Inc.", "Corp.", "Co.", "Ltd.", "Bros.", "Pty.", "S.A.", "S.p.A."},
+		Time:    {"a.m.", "p.m."},
 	}
 	for k, words := range must {
 		for _, w := range words {
@@ -289,7 +293,7 @@ func TestAddRemove(t *testing.T) {
 		{"-.", General},
 		{"\xff", General},
 		{"Foo.", 0},
-		{"Foo.", Numeric + 1},
+		{"Foo.", lastKind + 1},
 	} {
 		err := s.Add(bad.text, bad.k)
 		require.Error(t, err, "Add(%q, %v)", bad.text, bad.k)

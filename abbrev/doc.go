@@ -8,14 +8,19 @@
 //
 //   - [Title] precedes a name (Mr., Sen., Gen., Lt. Gov., Dr., St.). A title
 //     is never sentence-final when a word follows it.
-//   - [General] may end a sentence (U.S., Inc., Jr., a.m., etc., Ph.D.).
+//   - [General] may end a sentence (U.S., U.N., Jr., etc., Ph.D.).
 //   - [State] is an AP-style state abbreviation (Calif., N.Y., Pa.). It may
 //     end a sentence and also appears inside party labels such as D-Mass. or
 //     R-Ga., which [Set.Lookup] recognises.
 //   - [Month] is an AP-style month abbreviation (Jan., Sept., Dec.), usually
 //     followed by a day number.
 //   - [Numeric] is an abbreviation only when a number follows (No. 2, Vol. 3,
-//     p. 55, Fig. 2); elsewhere the period is an ordinary period.
+//     p. 55, Fig. 2, Rs. 500); elsewhere the period is an ordinary period.
+//   - [Company] is a company suffix (Inc., Corp., Co., Ltd., Bros., S.A.).
+//     It may end a sentence, and goes on before another suffix ("Co. Ltd.")
+//     or a word of the company's name ("Warner Bros. Pictures").
+//   - [Time] is a time of day (a.m., p.m.). It may end a sentence, and goes
+//     on only before a time zone, a weekday or a date ("5 p.m. EST").
 //
 // # File format
 //
@@ -28,6 +33,8 @@
 //	state    Calif.
 //	month    Sept.
 //	numeric  No.
+//	company  Inc.
+//	time     a.m.
 //
 // Each entry line is a kind name (see [ParseKind], case-insensitive),
 // whitespace, and the abbreviation as written, with its final period.

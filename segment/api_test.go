@@ -168,13 +168,20 @@ func TestRemoveAbbreviation(t *testing.T) {
 		want     []string
 		wantRule segment.Rule // the rule that ended the first sentence
 	}{
-		{"default keeps St. as a title", "Main St. Smith came by.", "", []string{"Main St. Smith came by."}, "text-end"},
-		{"removed from the set, listed by Punkt", "Main St. Smith came by.", "St.", []string{"Main St.", "Smith came by."}, "abbrev-removed"},
-		{"removed in another case", "Main St. Smith came by.", "st", []string{"Main St.", "Smith came by."}, "abbrev-removed"},
-		{"lower case goes on", "Main St. and Elm came by.", "St.", []string{"Main St. and Elm came by."}, "text-end"},
-		{"another entry removed", "Main St. Smith came by.", "Sen.", []string{"Main St. Smith came by."}, "text-end"},
-		{"Punkt keeps Fri.", "The vote is on Fri. Smith will attend.", "", []string{"The vote is on Fri. Smith will attend."}, "text-end"},
-		{"only Punkt lists it", "The vote is on Fri. Smith will attend.", "Fri.", []string{"The vote is on Fri.", "Smith will attend."}, "abbrev-removed"},
+		{"default keeps St. as a title", "The parade on St. Patrick's Day drew crowds.", "",
+			[]string{"The parade on St. Patrick's Day drew crowds."}, "text-end"},
+		{"removed from the set, listed by Punkt", "The parade on St. Patrick's Day drew crowds.", "St.",
+			[]string{"The parade on St.", "Patrick's Day drew crowds."}, "abbrev-removed"},
+		{"removed in another case", "The parade on St. Patrick's Day drew crowds.", "st",
+			[]string{"The parade on St.", "Patrick's Day drew crowds."}, "abbrev-removed"},
+		{"lower case goes on", "Crews closed St. and Elm on Monday.", "St.",
+			[]string{"Crews closed St. and Elm on Monday."}, "text-end"},
+		{"another entry removed", "The parade on St. Patrick's Day drew crowds.", "Sen.",
+			[]string{"The parade on St. Patrick's Day drew crowds."}, "text-end"},
+		{"Punkt keeps Fri.", "The vote is set for Fri. Smith will attend.", "",
+			[]string{"The vote is set for Fri. Smith will attend."}, "text-end"},
+		{"only Punkt lists it", "The vote is set for Fri. Smith will attend.", "Fri.",
+			[]string{"The vote is set for Fri.", "Smith will attend."}, "abbrev-removed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -196,13 +203,12 @@ func TestRemoveAbbreviation(t *testing.T) {
 			if ex := s.Explain(tt.text); len(ex) == 0 || ex[0].Rule != tt.wantRule {
 				t.Errorf("Explain = %+v, want the first sentence ended by %s", ex, tt.wantRule)
 			}
-			// The same word at a seam between fragments.
-			frags := strings.SplitAfterN(tt.text, ". ", 2)
-			if len(frags) != 2 {
-				t.Fatalf("%q has no seam for Merge", tt.text)
-			}
-			if got := s.Merge(frags); !slices.Equal(got, tt.want) {
-				t.Errorf("Merge(%q) = %q, want %q", frags, got, tt.want)
+			if len(tt.want) == 2 {
+				// The removed word at a seam between fragments ends the
+				// sentence there too.
+				if got := s.Merge(tt.want); !slices.Equal(got, tt.want) {
+					t.Errorf("Merge(%q) = %q, want it unjoined", tt.want, got)
+				}
 			}
 		})
 	}

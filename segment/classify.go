@@ -106,6 +106,7 @@ const (
 	maxCapsLabel  = 4   // an all-capitals line this short is a label
 	maxRoleLine   = 4   // the line after a byline ("Associated Press")
 	maxName       = 4   // a byline without "By" ("Jane Doe")
+	minItem       = 3   // a list item this long is running text, not a link
 )
 
 // cue numbers the kinds cues, in the order they are tried (see doc.go,
@@ -126,6 +127,8 @@ const (
 	cueSectionHeading
 	cueCreditLine
 	cueByline
+	cueDashCredit
+	cueItem
 	cueDateLine
 	cueFurnitureBlock
 	cueQuestion
@@ -154,6 +157,8 @@ var cueIDs = [numCues]Rule{
 	cueSectionHeading:  "kind-section-heading",
 	cueCreditLine:      "kind-credit-line",
 	cueByline:          "kind-byline",
+	cueDashCredit:      "kind-dash-credit",
+	cueItem:            "kind-item",
 	cueDateLine:        "kind-date-line",
 	cueFurnitureBlock:  "kind-furniture-block",
 	cueQuestion:        "kind-question",
@@ -343,6 +348,33 @@ func (c *classifier) fireByline(in *sentenceCues) (effect, bool) {
 	return effect{Meta, isByline}, ok
 }
 
+// A line set off by a dash or an item mark is a credit at the foot of a
+// story when a byline follows the mark ("— Reporting by Jane Doe", "--
+// Posted by Hidden Nook"); the author is not taken from it.
+func (c *classifier) fireDashCredit(in *sentenceCues) (effect, bool) {
+	item := trimItemMark(in.s)
+	if len(item) == len(in.s) {
+		return effect{}, false
+	}
+	var buf [maxOpener]byte
+	o := in.lx.openers[string(openerKey(buf[:0], item))]
+	if o == nil {
+		return effect{}, false
+	}
+	_, ok := byline(o.bylines, item, countWords(item, maxByline))
+	return effect{kind: Meta}, ok
+}
+
+// Else a line opened by an item mark is an item of a list, running text
+// though it has no final punctuation ("* Powell said cuts are not yet
+// warranted"), unless it is short (a navigation link), in capitals or
+// inside a furniture block.
+func (c *classifier) fireItem(in *sentenceCues) (effect, bool) {
+	item := trimItemMark(in.s)
+	ok := len(item) < len(in.s) && !c.furniture && !isAllCaps(item) && countWords(item, minItem) >= minItem
+	return effect{kind: Body}, ok
+}
+
 func (c *classifier) fireDateLine(in *sentenceCues) (effect, bool) {
 	return effect{kind: Meta}, in.opener().date && in.wordCount() <= maxDateLine && in.lx.isDateLine(in.s)
 }
@@ -438,6 +470,10 @@ func (c *classifier) classify(lx *lexicon, s string, from where, ends bool, next
 			e, ok = c.fireCreditLine(&in)
 		case cueByline:
 			e, ok = c.fireByline(&in)
+		case cueDashCredit:
+			e, ok = c.fireDashCredit(&in)
+		case cueItem:
+			e, ok = c.fireItem(&in)
 		case cueDateLine:
 			e, ok = c.fireDateLine(&in)
 		case cueFurnitureBlock:

@@ -7,13 +7,16 @@
 //   - the news abbreviation lexicon of package [abbrev], whose kinds decide
 //     what a period after an abbreviation means: a title ("Ms.", "Lt. Gov.")
 //     never ends a sentence before a name; "U.S." or "Inc." ends one only
-//     when a capitalised word that does not continue it follows ("the U.S.
-//     Navy" goes on, "from the U.S. Sherman said" breaks); a month or "No."
-//     goes on before a number;
+//     when a capitalised word that the continuers of its kind do not list
+//     follows ("the U.S. Navy" goes on, "at 6 a.m. Navy divers" and "from
+//     the U.S. Sherman said" break); a month or "No." goes on before a
+//     number;
 //   - layout: a blank line ends a paragraph, and a line without final
-//     punctuation (a headline, a dateline, a label such as "Breaking") is a
-//     segment of its own, while hard-wrapped running text is joined across
-//     its newlines;
+//     punctuation (a headline, a dateline, a label such as "Breaking"), a
+//     list item ("- Revenue rose 5%") or a line of a menu is a segment of its
+//     own, while hard-wrapped running text is joined across its newlines,
+//     a line that opens with a figure and runs on in lower case ("42.7%, up
+//     from", "Oct. 9 at the courthouse") included;
 //   - a merger that joins pieces a break split apart when they belong
 //     together ("Ms." / "Sherman said."), both inside Segment, at paragraph
 //     and line breaks, and for callers whose text arrives already split, in
@@ -70,36 +73,51 @@
 //	window-size         ÷   the sentence has reached WindowSize bytes
 //	no-merge            ÷   WithoutMerge: every layout break ends a sentence
 //	list-item           ÷   "1.) The first item | 2.) The second item"
+//	footnote-run        ×   "in two trials.12 | 13": more footnote numbers follow a footnote
 //	closer-alone        ÷×  a lone closing quote or bracket: ends at a break before a capital
-//	question            ÷×  "Why now? | Officials" ends; "“Why now?” asked Smith" goes on
+//	question            ÷   "Why now? | Officials", "what should i do? | and i like"
+//	interjection        ×   "and -- bang! -- the lights": a mark set off by dashes
+//	question-run-on     ×   "“Why now?” asked Smith", "(all of them!) cheered", "Yahoo! in"
 //	ellipsis-opener     ×   "... The next thing": an ellipsis that opens a sentence
 //	ellipsis-break      ÷×  an ellipsis before a layout break: ends unless lower case follows
 //	ellipsis-period     ÷×  "I never meant that.... | She left"
 //	ellipsis-capital    ÷×  "said… | The", "yields [...] | Ozone is"; not before lower case
+//	period-break        ÷   "died in 2022. ¶ 2023 was calmer", "It was good . ¶ Hope": a period before a blank line or a list item
 //	spaced-dots         ÷×  ". . . that talks" goes on; ". . . . | The" ends
+//	spaced-stop         ÷   "I loved the food . | The staff": a full stop typed after a space
 //	dots-after-period   ÷×  "The deal was weakened. | . . . The vote"
 //	list-marker         ×   "1. The first item": a list marker's period
 //	web-address         ÷×  "at www.example.co.nz. | Names of"
-//	abbrev-title        ×   "Ms. Sherman", "Lt. Gov. Vega": a title before a name
-//	abbrev-number       ×   "No. 5", "Sept. 11", "p. 55": before a number
+//	abbrev-street       ÷   "10 Downing St. | The prime minister": "St." after a name or a number
+//	abbrev-title        ×   "Ms. Sherman", "Lt. Gov. Vega", "near St. Mary's": a title before a name
+//	abbrev-number       ×   "No. 5", "Sept. 11", "p. 55", "Rs. 4,100": before a number
+//	abbrev-opener       ×   "U.S. officials said", "P.S. I will call": an abbreviation opens the sentence
+//	abbrev-bracket      ×   "Acme Corp. (NASDAQ: ACME)", "SPRINGFIELD, Ill. (AP) —"
 //	abbrev-quote        ÷   "the U.N. | “We are out of time”"
 //	abbrev-lower        ×   "the U.S. limit", "Jr. was born"
-//	abbrev-continuer    ×   "the U.S. Navy", "8 p.m. Tuesday"
+//	abbrev-suffix       ×   "Acme Co. Ltd.", "Westfield Pty. Ltd.": a chain of company suffixes
+//	abbrev-continuer    ×   "the U.S. Navy", "8 p.m. Tuesday", "Warner Bros. Pictures": a word data/continuers.txt lists for the kind
 //	abbrev-fronted      ×   "At 5 a.m. Mr. Smith went": a short fronted phrase
 //	abbrev-capital      ÷   "concessions from the U.S. | Sherman said"
-//	number-capital      ÷   "in 2014. | NATO and"
-//	middle-initial      ×   "John Q. Public", "(AP Photo/J. Scott Applewhite)"
+//	number-opener       ÷   "in 2019. | 2020 brought", "$3 million. | 40% of it": a number opens a sentence
+//	number-capital      ÷   "in 2014. | NATO and", "fell to C$8.75. | Analysts"
+//	abbrev-like         ×   "3.5 pct. in", "10 in. tall": lower case after a word that reads as an abbreviation
+//	middle-initial      ×   "John Q. Public", "Dr. A. B. Smith", "(AP Photo/J. Scott Applewhite)"
 //	quote-capital       ÷   `a thousand fold." | "I think`
 //	quote-lower         ×   `"This is great." she said`
 //	numeric-word        ÷×  "He voted no. | Rep. Jones": "no" used as a word
-//	abbrev-removed      ÷×  "Main St. | Smith came by" once St. is removed (abbrev.Set.Remove)
+//	abbrev-removed      ÷×  "set for Fri. | Smith will attend" once Fri. is removed (abbrev.Set.Remove)
 //	punkt               ÷×  Punkt's trained English model decides: "said. | The"
 //	layout-blank-line   ÷   a blank line after a line without final punctuation: a headline
 //	layout-line-break   ÷   a line the layout reads as standalone: "Breaking | Talks stall"
+//	layout-item         ÷   "Highlights: | - Revenue rose 5% | - Profit fell 2%": a line opened by a bullet or a list marker
+//	layout-menu         ÷   "Share this: | Facebook | Twitter": a label over short menu lines
 //	merge-seam          ÷   a seam between fragments given to Merge, without final punctuation
 //	date-line           ÷   "Saturday, September 12, 2015 | pilgrims at the Grand Mosque"
+//	layout-complete     ÷   "Buy a new phone ¶ hope they call": a block that ends on a complete phrase
 //	layout-wrap         ×   "Officials said the | sanctions": lower case carries on
 //	credit-run-in       ÷   "Fans queue outside the hall | Image: Nick Moreau."
+//	footnote-end        ÷   "in two trials.12 13 | Doctors": a run of footnote numbers ends
 //	date-run-in         ÷   "Thursday, May 7, 2015 | On Tuesday, the government"
 //	no-punct            ×   "Copyright 2024 The Associated Press": a year that closes no date line
 //
@@ -118,6 +136,8 @@
 //	kind-section-heading  boilerplate  "About Acme Corp." after the body has started
 //	kind-credit-line      meta         a short line holding a credit marker
 //	kind-byline           meta         "By JANE DOE, Associated Press"
+//	kind-dash-credit      meta         "— Reporting by Jane Doe", "- Editing by John Smith"
+//	kind-item             body         "* Powell said cuts are not yet warranted": a list item
 //	kind-date-line        meta         "Updated 3:45 p.m. ET", "5 min read"
 //	kind-furniture-block  boilerplate  "Talks resume in Vienna" under "Related Stories"
 //	kind-question         headline     "What is the debt ceiling?" on a line of its own
@@ -209,9 +229,11 @@
 //     text resumes. After the body, "About" followed by capitalised words
 //     heads a press release's boilerplate section, which runs to the end.
 //     A short line holding a credit marker, a byline ("By JANE DOE,
-//     Associated Press", "Reporting by ..."), or a line of date and time
-//     words, numbers and clock times only ("Jan 10, 2022 1 min, 35 secs",
-//     "Updated 3:45 p.m. ET") is Meta. A line without final punctuation is
+//     Associated Press", "Reporting by ...", also after a dash: "—
+//     Reporting by Jane Doe"), or a line of date and time words, numbers
+//     and clock times only ("Jan 10, 2022 1 min, 35 secs", "Updated 3:45
+//     p.m. ET") is Meta. A list item of three words or more ("* Powell said
+//     cuts are not yet warranted") is Body. A line without final punctuation is
 //     a headline when it is the first such line before the body (or follows
 //     the headline: a deck) and has at most 25 words, or a heading when it
 //     comes later and has at most 15; a short question on its own line is

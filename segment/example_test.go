@@ -188,15 +188,15 @@ func ExampleWithoutMerge() {
 	// Russia must pull its troops back from the border, Ms. | Sherman said on Monday.
 }
 
-// A newsroom whose copy writes "St." only for "Street" removes it from the
-// lexicon: the removal also overrides Punkt's trained model, which lists
-// "st" as an abbreviation.
+// A newsroom whose copy never abbreviates weekdays removes "Fri." from
+// the lexicon: the removal also overrides Punkt's trained model, which
+// lists "fri" as an abbreviation.
 func ExampleWithAbbreviations_remove() {
-	text := "The fire started in a bakery on Main St. Firefighters arrived within minutes."
+	text := "The Senate vote is set for Fri. Smith will attend, aides said."
 	set := abbrev.News()
 	for _, remove := range []bool{false, true} {
 		if remove {
-			set.Remove("St.")
+			set.Remove("Fri.")
 		}
 		s, err := segment.New(segment.WithAbbreviations(set))
 		if err != nil {
@@ -205,15 +205,15 @@ func ExampleWithAbbreviations_remove() {
 		fmt.Println(texts(s.Segment(text)))
 	}
 	// Output:
-	// The fire started in a bakery on Main St. Firefighters arrived within minutes.
-	// The fire started in a bakery on Main St. | Firefighters arrived within minutes.
+	// The Senate vote is set for Fri. Smith will attend, aides said.
+	// The Senate vote is set for Fri. | Smith will attend, aides said.
 }
 
 // A continuer carries a sentence on after an abbreviation such as "U.K.":
 // "Cabinet" is not in the embedded list.
 func ExampleWithMoreContinuers() {
 	text := "Ministers briefed the U.K. Cabinet on Monday. The talks resume in May."
-	extra := strings.NewReader("# our additions\nCabinet\n")
+	extra := strings.NewReader("# our additions\ngeneral Cabinet\n")
 	for _, opts := range [][]segment.Option{nil, {segment.WithMoreContinuers(extra)}} {
 		s, err := segment.New(opts...)
 		if err != nil {

@@ -235,8 +235,27 @@ func lineBreaks(text string, para []line, lex *lexicon) []int {
 	regular := len(para) >= 3 && width >= 40 && shortest*5 >= width*3
 	wrapped := open >= 2 && (clearWraps*2 >= open || midStop && regular)
 	var breaks []int
+	menu := false  // the lines after a label ending in ":" are a menu
+	menuFrom := -1 // the lines from here on are menu lines; -1 until needed
 	for k := 0; k+1 < len(para); k++ {
 		a, b := text[para[k].start:para[k].end], text[para[k+1].start:para[k+1].end]
+		if isItemLine(b) || menu {
+			// "Highlights:" / "- Revenue rose 5%" / "- Profit fell 2%":
+			// every item of a list is a segment of its own.
+			breaks = append(breaks, para[k+1].start)
+			continue
+		}
+		if strings.HasSuffix(a, ":") {
+			if menuFrom < 0 {
+				menuFrom = menuStart(text, para)
+			}
+			if menuFrom <= k+1 && len(para)-(k+1) >= 2 {
+				// "Share this:" / "Facebook" / "Twitter": a label over a menu.
+				menu = true
+				breaks = append(breaks, para[k+1].start)
+				continue
+			}
+		}
 		if hasFinalPunct(lastWord(a)) || isWrap(a, b, lex) {
 			continue
 		}
@@ -246,6 +265,52 @@ func lineBreaks(text string, para []line, lex *lexicon) []int {
 		breaks = append(breaks, para[k+1].start)
 	}
 	return breaks
+}
+
+// isItemLine reports whether line s opens with an item mark or a list
+// marker followed by text: "- Revenue rose", "* Powell said", "• Rates
+// held", "1. Schools closed", "b) Roads".
+func isItemLine(s string) bool {
+	for w := range fieldsForward(s) {
+		if len(w) == len(s) {
+			return false // a mark with nothing after it
+		}
+		if isItemMark(w) {
+			return true
+		}
+		_, _, ok := listMarker(w)
+		return ok
+	}
+	return false
+}
+
+// maxMenuWords bounds the words of a line in a menu under a label.
+const maxMenuWords = 4
+
+// menuStart returns the index of the first of the lines of para that, with
+// every line after it, are menu lines: short, opened by a capital or a
+// digit, without final punctuation ("Facebook", "Twitter", "Email"). The
+// lines after a label ending in ":" are a menu when there are two or more
+// and all are menu lines. It looks at each line once, from the last.
+func menuStart(text string, para []line) int {
+	k := len(para)
+	for k > 0 && isMenuLine(text[para[k-1].start:para[k-1].end]) {
+		k--
+	}
+	return k
+}
+
+func isMenuLine(s string) bool {
+	if hasFinalPunct(lastWord(s)) || !startsUpper(s) && !startsDigit(s) {
+		return false
+	}
+	n := 0
+	for range fieldsForward(s) {
+		if n++; n > maxMenuWords {
+			return false
+		}
+	}
+	return true
 }
 
 // hasInnerStop reports whether a sentence seems to end inside line s: a
@@ -271,7 +336,32 @@ func isWrap(a, b string, lex *lexicon) bool {
 	if strings.ContainsRune(",;:-‐–—/&(", last) {
 		return true
 	}
-	return lex.wrapWords.hasFold(lastWord(a))
+	return lex.wrapWords.hasFold(lastWord(a)) || startsLower(lastWord(a)) && opensWithFigure(b)
+}
+
+// opensWithFigure reports whether line b opens with a figure that runs on
+// in lower case, as a hard-wrapped line of running text does: a number or
+// a percentage ("42.7%, up from", "250,000 last week") or a month
+// abbreviation and a day ("Oct. 9 at the courthouse"). A date line ("Oct.
+// 9, 2023") has no lower-case word and is no wrap.
+func opensWithFigure(b string) bool {
+	n := 0
+	for w := range fieldsForward(b) {
+		n++
+		switch {
+		case n == 1:
+			body := strings.TrimRight(w, ",;:%")
+			month := len(w) >= 4 && len(w) <= 5 && w[len(w)-1] == '.' && startsUpper(w)
+			if !isAmount(body) && !month {
+				return false
+			}
+		case startsLower(w):
+			return true
+		case n > 3:
+			return false
+		}
+	}
+	return false
 }
 
 // gluedStop finds a sentence end that lost its space, as text pasted from

@@ -23,9 +23,10 @@ var dataFiles embed.FS
 // the classifier and the date-line rules share. Phrases matched without
 // case are stored as foldKey makes them.
 type lexicon struct {
-	continuers   wordList // capitalised words that continue after "U.S."
-	wrapWords    wordList // words a headline or label cannot end with
-	prepositions wordList // openers of a fronted phrase ("At 5 a.m.")
+	continuers    map[abbrev.Kind]wordList // by abbreviation kind, capitalised words that continue after it ("U.S. Navy")
+	placePrefixes wordList                 // place words before a saint's name ("Port St. Lucie")
+	wrapWords     wordList                 // words a headline or label cannot end with
+	prepositions  wordList                 // openers of a fronted phrase ("At 5 a.m.")
 
 	lines     map[string]bool    // whole-line furniture; true when it opens a block
 	openers   map[string]*opener // by openerKey: the phrases a sentence may start with
@@ -49,7 +50,10 @@ type opener struct {
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	lx := newLexicon()
 	var err error
-	if lx.continuers, err = loadWordList("continuers", false); err != nil {
+	if err := loadPhrases("continuers", lx.addContinuer); err != nil {
+		return nil, err
+	}
+	if lx.placePrefixes, err = loadWordList("placeprefixes", true); err != nil {
 		return nil, err
 	}
 	if lx.wrapWords, err = loadWordList("wrapwords", true); err != nil {
@@ -70,10 +74,11 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 // newLexicon returns a lexicon with empty phrase lists.
 func newLexicon() *lexicon {
 	lx := &lexicon{
-		lines:     map[string]bool{},
-		openers:   map[string]*opener{},
-		dateWords: map[string]bool{},
-		bios:      map[string]bool{},
+		continuers: map[abbrev.Kind]wordList{},
+		lines:      map[string]bool{},
+		openers:    map[string]*opener{},
+		dateWords:  map[string]bool{},
+		bios:       map[string]bool{},
 	}
 	lx.addDigitOpeners()
 	return lx
@@ -169,7 +174,13 @@ func (lx *lexicon) clearMeta() {
 // changes stay shared.
 func (lx *lexicon) clone() *lexicon {
 	c := *lx
-	c.continuers = maps.Clone(lx.continuers)
+	c.continuers = make(map[abbrev.Kind]wordList, len(lx.continuers))
+	for k, l := range lx.continuers {
+		c.continuers[k] = maps.Clone(l)
+	}
+	if l, ok := c.continuers[abbrev.General]; ok {
+		c.continuers[abbrev.State] = l // one list, as addContinuer keeps it
+	}
 	c.lines = maps.Clone(lx.lines)
 	c.dateWords = maps.Clone(lx.dateWords)
 	c.bios = maps.Clone(lx.bios)
@@ -237,6 +248,38 @@ func (l wordList) adder(fold bool) func(line string) error {
 		l[line] = struct{}{}
 		return nil
 	}
+}
+
+// addContinuer adds one entry of the continuer list (data/continuers.txt):
+// mode is an abbreviation kind that may end a sentence, and word a word
+// that continues after it. State abbreviations share the words of General
+// ones: the two kinds hold one list.
+func (lx *lexicon) addContinuer(mode, word string) error {
+	kind, err := abbrev.ParseKind(mode)
+	if err != nil {
+		return err
+	}
+	switch {
+	case kind != abbrev.General && kind != abbrev.Company && kind != abbrev.Time:
+		return fmt.Errorf("kind %s takes no continuers", kind)
+	case strings.ContainsAny(word, " \t"):
+		return errors.New("not one word")
+	}
+	l := lx.continuers[kind]
+	if l == nil {
+		l = wordList{}
+		lx.continuers[kind] = l
+		if kind == abbrev.General {
+			lx.continuers[abbrev.State] = l
+		}
+	}
+	l[word] = struct{}{}
+	return nil
+}
+
+// clearContinuers empties the continuer list, for WithContinuers.
+func (lx *lexicon) clearContinuers() {
+	lx.continuers = map[abbrev.Kind]wordList{}
 }
 
 // has reports whether w is in the list.

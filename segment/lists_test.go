@@ -37,7 +37,7 @@ func TestListOptions(t *testing.T) {
 			"boilerplate: Advertisement",
 			"body: Both sides said little.",
 		}},
-		{"more continuers", []segment.Option{segment.WithMoreContinuers(r("# house list\nCabinet\n"))}, []string{
+		{"more continuers", []segment.Option{segment.WithMoreContinuers(r("# house list\ngeneral Cabinet\n"))}, []string{
 			"headline: Talks stall in Geneva",
 			"headline: Lunes 3 marzo 2025",
 			"body: GENEVA — He spoke to the U.K. Cabinet on Monday.",
@@ -46,7 +46,7 @@ func TestListOptions(t *testing.T) {
 			"boilerplate: Advertisement",
 			"body: Both sides said little.",
 		}},
-		{"continuers replaced", []segment.Option{segment.WithContinuers(r("Cabinet\n"))}, []string{
+		{"continuers replaced", []segment.Option{segment.WithContinuers(r("general Cabinet\n"))}, []string{
 			"headline: Talks stall in Geneva",
 			"headline: Lunes 3 marzo 2025",
 			"body: GENEVA — He spoke to the U.K. Cabinet on Monday.",
@@ -145,7 +145,7 @@ func TestListOptionsIsolated(t *testing.T) {
 	before := kinded(zero.Segment(listsPage))
 	for _, opt := range []segment.Option{
 		segment.WithContinuers(strings.NewReader("")),
-		segment.WithMoreContinuers(strings.NewReader("Cabinet")),
+		segment.WithMoreContinuers(strings.NewReader("general Cabinet")),
 		segment.WithFurniture(strings.NewReader("")),
 		segment.WithMoreFurniture(strings.NewReader("line reader offer")),
 		segment.WithMeta(strings.NewReader("")),
@@ -167,8 +167,12 @@ func TestListOptionErrors(t *testing.T) {
 		opt  segment.Option
 		want string
 	}{
-		{"continuer of two words", segment.WithMoreContinuers(r("Navy\n\nWhite House\n")),
-			`segment: WithMoreContinuers: line 3: "White House": not one word`},
+		{"continuer of two words", segment.WithMoreContinuers(r("general Navy\n\ngeneral White House\n")),
+			`segment: WithMoreContinuers: line 3: "general White House": not one word`},
+		{"continuer for a title", segment.WithMoreContinuers(r("title Smith\n")),
+			`segment: WithMoreContinuers: line 1: "title Smith": kind title takes no continuers`},
+		{"continuer without kind", segment.WithContinuers(r("Navy\n")),
+			`segment: WithContinuers: line 1: "Navy": not MODE PHRASE`},
 		{"unknown furniture mode", segment.WithMoreFurniture(r("# ours\nline Sponsored\nlabl Partner content\n")),
 			`segment: WithMoreFurniture: line 3: "labl Partner content": unknown mode`},
 		{"furniture without phrase", segment.WithFurniture(r("line\n")),

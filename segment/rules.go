@@ -33,24 +33,35 @@ const (
 	ruleWindowSize      Rule = "window-size"
 	ruleNoMerge         Rule = "no-merge"
 	ruleListItem        Rule = "list-item"
+	ruleFootnoteRun     Rule = "footnote-run"
 	ruleCloserAlone     Rule = "closer-alone"
 	ruleQuestion        Rule = "question"
+	ruleInterjection    Rule = "interjection"
+	ruleQuestionRunOn   Rule = "question-run-on"
 	ruleEllipsisOpener  Rule = "ellipsis-opener"
 	ruleEllipsisBreak   Rule = "ellipsis-break"
 	ruleEllipsisPeriod  Rule = "ellipsis-period"
 	ruleEllipsisCapital Rule = "ellipsis-capital"
+	rulePeriodBreak     Rule = "period-break"
 	ruleSpacedDots      Rule = "spaced-dots"
+	ruleSpacedStop      Rule = "spaced-stop"
 	ruleDotsAfterPeriod Rule = "dots-after-period"
 	ruleListMarker      Rule = "list-marker"
 	ruleWebAddress      Rule = "web-address"
+	ruleAbbrevStreet    Rule = "abbrev-street"
 	ruleAbbrevTitle     Rule = "abbrev-title"
 	ruleAbbrevNumber    Rule = "abbrev-number"
+	ruleAbbrevOpener    Rule = "abbrev-opener"
+	ruleAbbrevBracket   Rule = "abbrev-bracket"
 	ruleAbbrevQuote     Rule = "abbrev-quote"
 	ruleAbbrevLower     Rule = "abbrev-lower"
+	ruleAbbrevSuffix    Rule = "abbrev-suffix"
 	ruleAbbrevContinuer Rule = "abbrev-continuer"
 	ruleAbbrevFronted   Rule = "abbrev-fronted"
 	ruleAbbrevCapital   Rule = "abbrev-capital"
+	ruleNumberOpener    Rule = "number-opener"
 	ruleNumberCapital   Rule = "number-capital"
+	ruleAbbrevLike      Rule = "abbrev-like"
 	ruleMiddleInitial   Rule = "middle-initial"
 	ruleQuoteCapital    Rule = "quote-capital"
 	ruleQuoteLower      Rule = "quote-lower"
@@ -59,10 +70,14 @@ const (
 	rulePunkt           Rule = "punkt"
 	ruleBlankLine       Rule = "layout-blank-line"
 	ruleLineBreak       Rule = "layout-line-break"
+	ruleLayoutItem      Rule = "layout-item"
+	ruleLayoutMenu      Rule = "layout-menu"
 	ruleMergeSeam       Rule = "merge-seam"
 	ruleDateLine        Rule = "date-line"
+	ruleLayoutComplete  Rule = "layout-complete"
 	ruleLayoutWrap      Rule = "layout-wrap"
 	ruleCreditRunIn     Rule = "credit-run-in"
+	ruleFootnoteEnd     Rule = "footnote-end"
 	ruleDateRunIn       Rule = "date-run-in"
 	ruleNoPunct         Rule = "no-punct"
 )
@@ -107,29 +122,38 @@ func (s *rules) ends(c candidate) (bool, Rule) {
 	if c.next == "" {
 		return true, ruleTextEnd
 	}
-	body, closed := trimClosers(c.prev)
+	marked, cited := trimCitations(c.prev)
+	if cited {
+		if isFootnoteNumber(c.next) {
+			return false, ruleFootnoteRun // "in two trials.12 13 Doctors": more footnote numbers follow
+		}
+		c.prev = marked // "ruling.[3] The", "safe.3 Residents" read as "ruling. The"
+	}
+	body, closed := trimClosers(marked)
 	last, _ := utf8.DecodeLastRuneInString(body)
 	switch {
 	case body == "":
 		// A stray closing quote or bracket on its own.
 		return c.at == atBreak && !startsLower(c.next), ruleCloserAlone
 	case last == '?' || last == '!' || last == '？' || last == '！':
-		// "“Why now?” asked Smith." and "Yahoo! in" go on in running text.
-		return c.at == atBreak || !startsLower(c.next), ruleQuestion
+		return markEnds(c, body, closed)
 	case last == '…' || strings.HasSuffix(body, ".."):
 		return s.ellipsisEnds(c, body)
 	case last == '.' || last == '。':
 		return s.periodEnds(c, body, closed)
 	}
 	// No sentence punctuation: only a layout break can end a sentence
-	// here, and not when the next block carries on in lower case, unless
-	// the block is a date line, which nothing continues.
+	// here. A block cut mid-phrase ("Officials said the" / "sanctions would
+	// stay") carries on in lower case; a date line, or a block that ends on
+	// a complete phrase ("Buy a new phone" / "hope they call"), does not.
 	if c.at == atBreak {
 		switch {
 		case !startsLower(c.next):
-			return true, c.seam
+			return true, layoutSeam(c)
 		case s.dateLine(c.head):
 			return true, ruleDateLine
+		case !s.endsMidPhrase(c.prev):
+			return true, ruleLayoutComplete
 		}
 		return false, ruleLayoutWrap
 	}
@@ -139,17 +163,58 @@ func (s *rules) ends(c candidate) (bool, Rule) {
 	switch {
 	case s.opensCredit(c.next):
 		return true, ruleCreditRunIn
+	case startsUpper(c.next) && isFootnoteNumber(c.prev) && footnoteRun(c.head):
+		return true, ruleFootnoteEnd // "in two trials.12 13 | Doctors"
 	case isYear(c.prev) && startsUpper(c.next) && s.opensWithDate(c.head) && s.dateLine(c.head):
 		return true, ruleDateRunIn
 	}
 	return false, ruleNoPunct
 }
 
+// markEnds decides a question or exclamation mark. An interjection set off
+// by dashes goes on ("and -- bang! -- the lights"); so do, before lower
+// case, a quotation or a bracket run into the sentence ("“Why now?” asked
+// Smith", "(all of them!) cheered") and a name spelt with a mark ("Yahoo!
+// in"). Elsewhere the mark ends the sentence, before lower case too ("what
+// should i do? and i like").
+func markEnds(c candidate, body string, closed bool) (bool, Rule) {
+	switch {
+	case c.at == atBreak:
+		return true, ruleQuestion
+	case isDash(c.next):
+		return false, ruleInterjection
+	case !startsLower(c.next):
+		return true, ruleQuestion
+	case closed || startsUpper(body):
+		return false, ruleQuestionRunOn
+	}
+	return true, ruleQuestion
+}
+
+// layoutSeam names the layout rule behind a break that a capital, a digit or
+// a mark follows: a list item ("Highlights: | - Revenue rose 5%"), the first
+// line of a menu under a label ("Share this: | Facebook"), or the break's own.
+func layoutSeam(c candidate) Rule {
+	if c.seam != ruleLineBreak {
+		return c.seam
+	}
+	if _, _, marker := listMarker(c.next); c.after != "" && (isItemMark(c.next) || marker) {
+		return ruleLayoutItem
+	}
+	if strings.HasSuffix(c.prev, ":") {
+		return ruleLayoutMenu
+	}
+	return c.seam
+}
+
 // periodEnds decides a token whose body (the token without closing quotes
 // and brackets) ends in a period.
 func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
+	if c.at == atBreak {
+		return s.periodEndsAtBreak(c, body)
+	}
 	if body == "." {
-		return spacedDotsEnd(c), ruleSpacedDots
+		return spacedDotsEnd(c)
 	}
 	if c.next == "." && !closed {
 		// "compounds. . . . The practice": the word's own period ends the
@@ -172,6 +237,14 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 	if listed {
 		switch kind {
 		case abbrev.Title:
+			if s.isStreet(c, word) {
+				// "10 Downing St. The prime minister": a street, which may
+				// end a sentence as "U.S." does.
+				if ends, rule := s.abbrevEnds(c, abbrev.General); !ends {
+					return false, rule
+				}
+				return true, ruleAbbrevStreet
+			}
 			return false, ruleAbbrevTitle
 		case abbrev.Numeric:
 			if startsDigit(c.next) {
@@ -184,16 +257,25 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 			if startsDigit(c.next) {
 				return false, ruleAbbrevNumber
 			}
-			return s.abbrevEnds(c)
+			return s.abbrevEnds(c, kind)
 		default:
-			return s.abbrevEnds(c)
+			if c.head == c.prev {
+				return false, ruleAbbrevOpener // "U.S. officials said", "P.S. I will call"
+			}
+			return s.abbrevEnds(c, kind)
 		}
 	}
-	if isNumber(word[:len(word)-1]) && startsUpper(c.next) {
-		return true, ruleNumberCapital // "in 2014. NATO and"
+	if !plainWord && startsAmount(c.next) && opensFigure(word) {
+		return true, ruleNumberOpener // "in 2019. 2020 brought", "$3 million. 40% of it"
+	}
+	if isAmount(word[:len(word)-1]) && startsUpper(c.next) {
+		return true, ruleNumberCapital // "in 2014. NATO and", "fell to C$8.75. Analysts"
+	}
+	if startsLower(c.next) && s.abbrevLike(c, word) {
+		return false, ruleAbbrevLike // "3.5 pct. in the", "10 in. tall", "the dept. heads"
 	}
 	if initial, before := splitInitial(word); isCapitalInitial(initial) && startsUpper(c.next) && s.middleInitial(c, before) {
-		return false, ruleMiddleInitial // "John Q. Public", "George W. Bush", "(AP Photo/J. Scott Applewhite)"
+		return false, ruleMiddleInitial // "John Q. Public", "George W. Bush", "(AP Photo/J. Scott Applewhite)", "A. B. Smith"
 	}
 	if closed {
 		// Punkt reads a period inside quotes as unreliable and cannot see
@@ -212,6 +294,49 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 		return !startsLower(c.next), ruleAbbrevRemoved
 	}
 	return s.punkt.breaks(c.prev, c.next, c.after), rulePunkt
+}
+
+// periodEndsAtBreak decides a period before a paragraph break or a seam in
+// Merge. A blank line ends the sentence: Punkt's number and ordinal
+// heuristics, and a period after a space, never carry a sentence across
+// one. Only the merger joins, where the piece before cannot stand alone: a
+// title before a name ("Ms." / "Sherman said"), an abbreviation before a
+// lower-case continuation ("the U.S." / "limit its troops"), or a list
+// marker before its item.
+func (s *rules) periodEndsAtBreak(c candidate, body string) (bool, Rule) {
+	if body == "." || c.next == "." {
+		return true, rulePeriodBreak
+	}
+	if listHead(c.head) {
+		return false, ruleListMarker
+	}
+	kind, ok := s.abbrevs.Lookup(trimOpeners(body))
+	switch {
+	case !ok, kind == abbrev.Numeric, kind == abbrev.Month:
+		return true, rulePeriodBreak
+	case kind == abbrev.Title && startsLetter(c.next):
+		return false, ruleAbbrevTitle
+	case startsLower(c.next):
+		return false, ruleAbbrevLower
+	}
+	return true, rulePeriodBreak
+}
+
+// endsMidPhrase reports whether tok, the last word of a block without final
+// punctuation, leaves a phrase open: a comma, a hyphen or a dash, or a word
+// such as "the" or "with" that the next block must complete.
+func (s *rules) endsMidPhrase(tok string) bool {
+	last, _ := utf8.DecodeLastRuneInString(tok)
+	return strings.ContainsRune(",;:-‐–—/&(", last) || s.lex.wrapWords.hasFold(tok)
+}
+
+// opensFigure reports whether word, a token ending in a period before a
+// number, ends a sentence there: a plain word or a number does ("million.
+// 40% of", "2019. 2020 brought"); an initial or a dotted abbreviation the
+// lexicon does not know is left to Punkt ("S. 10th Street", "H.R. 1").
+func opensFigure(word string) bool {
+	w := word[:len(word)-1]
+	return isAmount(w) || !isCapitalInitial(word) && !strings.Contains(w, ".")
 }
 
 // isCapitalInitial reports whether w is one capital letter and a period: "Q.".
@@ -244,12 +369,55 @@ func (s *rules) middleInitial(c candidate, before string) bool {
 			}
 		}
 	}
-	if !startsUpper(before) || hasFinalPunct(before) {
+	if isCapitalInitial(trimOpeners(c.next)) {
+		return true // "A. B. Smith", "J. R. R. Tolkien": initials before initials
+	}
+	switch {
+	case isCapitalInitial(trimOpeners(before)):
+		// "A. B. Smith": the last of a run of initials.
+	case hasFinalPunct(before):
+		if kind, ok := s.abbrevs.Lookup(trimOpeners(before)); !ok || kind != abbrev.Title {
+			return false
+		} // "Dr. A. Smith": an initial after a title
+	case !startsUpper(before):
 		return false
 	}
 	next := strings.ToLower(trimTrailingPunct(trimOpeners(c.next)))
 	next = strings.TrimSuffix(next, ".")
 	return !s.lex.wrapWords.has(next) && !isPronoun(next)
+}
+
+// abbrevLike reports whether word, a token ending in a period that the
+// lexicon does not know, reads as an abbreviation: a short lower-case word
+// without a vowel ("pct.", "govt.", "hrs."), or a short lower-case unit
+// after a number ("10 in.", "104 deg."). Before lower case it goes on.
+func (s *rules) abbrevLike(c candidate, word string) bool {
+	w := word[:len(word)-1]
+	if w == "" || len(w) > 5 {
+		return false
+	}
+	vowel := false
+	for i := 0; i < len(w); i++ {
+		switch ch := w[i]; {
+		case ch < 'a' || ch > 'z':
+			return false
+		case strings.IndexByte("aeiouy", ch) >= 0:
+			vowel = true
+		}
+	}
+	if !vowel {
+		return true
+	}
+	if len(w) > 3 {
+		return false
+	}
+	n := 0
+	for tok := range fieldsBackward(c.head) {
+		if n++; n == 2 {
+			return isAmount(tok)
+		}
+	}
+	return false
 }
 
 // isPronoun reports whether w, lower-cased, is a subject pronoun, the
@@ -262,28 +430,68 @@ func isPronoun(w string) bool {
 	return false
 }
 
-// abbrevEnds decides an abbreviation that can end a sentence ("U.S.",
-// "Inc.", "Calif.", "a.m.") by what follows it.
-func (s *rules) abbrevEnds(c candidate) (bool, Rule) {
+// abbrevEnds decides an abbreviation of the given kind that can end a
+// sentence ("U.S.", "Inc.", "Calif.", "a.m.") by what follows it. A bracket
+// after it goes on ("Acme Corp. (NASDAQ: ACME)", "SPRINGFIELD, Ill. (AP)
+// —"); a company suffix goes on before another ("Co. Ltd."); a capitalised
+// word goes on only when data/continuers.txt lists it for the kind: "Navy"
+// after "U.S." but not after "a.m." or "Inc.".
+func (s *rules) abbrevEnds(c candidate, kind abbrev.Kind) (bool, Rule) {
 	first, _ := utf8.DecodeRuneInString(c.next)
 	switch {
+	case first == '(' || first == '[':
+		return false, ruleAbbrevBracket // "Acme Corp. (NASDAQ: ACME)", "10 a.m. (CDT)"
 	case isOpeningQuote(first):
 		return true, ruleAbbrevQuote // a quotation opens a new sentence
 	case !startsUpper(c.next):
-		return false, ruleAbbrevLower // "the U.S. limit", "Inc. (NYSE: X)", "the U.S. 10-year"
-	case s.continues(c.next):
-		return false, ruleAbbrevContinuer // "the U.S. Navy", "5 p.m. Monday"
+		return false, ruleAbbrevLower // "the U.S. limit", "the U.S. 10-year"
+	case kind == abbrev.Company && s.isCompanySuffix(c.next):
+		return false, ruleAbbrevSuffix // "Acme Co. Ltd.", "Westfield Pty. Ltd."
+	case s.continues(kind, c.next):
+		return false, ruleAbbrevContinuer // "the U.S. Navy", "5 p.m. Monday", "Warner Bros. Pictures"
 	case s.frontedPhrase(c.head):
 		return false, ruleAbbrevFronted // "At 5 a.m. Mr. Smith went"
 	}
 	return true, ruleAbbrevCapital
 }
 
-// continues reports whether next, a capitalised word after an abbreviation,
-// carries the sentence on ("Navy", "Secretary", "Sen.", "Tuesday.").
-func (s *rules) continues(next string) bool {
+// isCompanySuffix reports whether tok is a company suffix ("Ltd.").
+func (s *rules) isCompanySuffix(tok string) bool {
+	kind, ok := s.abbrevs.Lookup(trimTrailingPunct(tok))
+	return ok && kind == abbrev.Company
+}
+
+// continues reports whether next, a capitalised word after an abbreviation
+// of the given kind, carries the sentence on ("Navy" after "U.S.",
+// "Tuesday." after "p.m.").
+func (s *rules) continues(kind abbrev.Kind, next string) bool {
+	words := s.lex.continuers[kind]
 	w := trimTrailingPunct(next)
-	return s.lex.continuers.has(w) || s.lex.continuers.has(strings.TrimSuffix(w, "."))
+	return words.has(w) || words.has(strings.TrimSuffix(w, "."))
+}
+
+// isStreet reports whether word, a title such as "St.", names a street
+// here: "St." after a capitalised name or a number ("10 Downing St.", "Elm
+// St.", "42nd St."), where a saint comes before the name ("St. Louis",
+// "near St. Mary's") or after a place word ("Port St. Lucie").
+func (s *rules) isStreet(c candidate, word string) bool {
+	if !strings.EqualFold(word, "St.") || c.head == c.prev {
+		return false
+	}
+	n := 0
+	for before := range fieldsBackward(c.head) {
+		if n++; n < 2 {
+			continue
+		}
+		if hasFinalPunct(before) || strings.HasSuffix(before, "'s") || strings.HasSuffix(before, "’s") {
+			return false
+		}
+		if startsDigit(before) {
+			return true
+		}
+		return startsUpper(before) && !s.lex.wrapWords.hasFold(before) && !s.lex.placePrefixes.hasFold(before)
+	}
+	return false
 }
 
 // frontedPhrase reports whether head is a short phrase opened by a
@@ -323,14 +531,18 @@ func (s *rules) ellipsisEnds(c candidate, body string) (bool, Rule) {
 	return unicode.IsUpper(r), ruleEllipsisCapital
 }
 
-// spacedDotsEnd decides the last dot of a spaced ellipsis (". . ."). Three
-// dots mark an omission inside a sentence; a fourth, or a period on the word
-// before the run, is a full stop.
-func spacedDotsEnd(c candidate) bool {
+// spacedDotsEnd decides a lone dot: the last dot of a spaced ellipsis (".
+// . ."), where three dots mark an omission inside a sentence and a fourth,
+// or a period on the word before the run, is a full stop; or a full stop
+// typed after a space ("I loved the food . The staff").
+func spacedDotsEnd(c candidate) (bool, Rule) {
 	if c.next == "." || !startsUpper(c.next) {
-		return false
+		return false, ruleSpacedDots
 	}
-	return c.dots >= 4 || c.dots >= 3 && c.wordFinal
+	if c.dots == 1 && c.head != c.prev {
+		return true, ruleSpacedStop
+	}
+	return c.dots >= 4 || c.dots >= 3 && c.wordFinal, ruleSpacedDots
 }
 
 // dotRun carries the count of lone "." tokens from one token to the next:
@@ -387,5 +599,22 @@ func (s *rules) opensCredit(tok string) bool {
 // inside a paragraph, is a candidate: prev ends in sentence punctuation, or
 // next opens a credit, or prev is the year that closes a date line.
 func (s *rules) isCandidate(prev, next string) bool {
-	return hasFinalPunct(prev) || s.opensCredit(next) || isYear(prev)
+	return hasFinalPunct(prev) || s.opensCredit(next) || isYear(prev) || isFootnoteNumber(prev) && startsUpper(next)
+}
+
+// footnoteRun reports whether head ends in a run of footnote numbers after
+// a full stop that carries a footnote itself: "in two trials.12 13".
+func footnoteRun(head string) bool {
+	n := 0
+	for w := range fieldsBackward(head) {
+		if n++; n > 8 {
+			return false
+		}
+		if isFootnoteNumber(w) {
+			continue
+		}
+		_, cited := trimCitations(w)
+		return cited && n > 1
+	}
+	return false
 }

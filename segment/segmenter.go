@@ -119,17 +119,19 @@ func WithoutMerge() Option {
 // mode`. Each Segmenter that uses one of these options gets its own copy
 // of the lists; the others keep sharing the embedded ones.
 
-// WithContinuers replaces the list of continuers with the words read from
+// WithContinuers replaces the list of continuers with the entries read from
 // r. A continuer is a capitalised word that carries a sentence on after an
 // abbreviation that could end it: "the U.S. Navy", "Apple Inc. CEO Tim
-// Cook". Each line is one word, matched case-sensitively against the next
-// word without its trailing punctuation.
+// Cook". Each line is an abbreviation kind that may end a sentence
+// (general, which state abbreviations share, company or time), a space and
+// one word, matched case-sensitively against the next word without its
+// trailing punctuation: "general Navy", "company CEO", "time Eastern".
 func WithContinuers(r io.Reader) Option {
 	return option("WithContinuers", func(s *Segmenter) error { return readList(s, r, continuerList, true) })
 }
 
-// WithMoreContinuers adds the words read from r to the list of continuers;
-// see [WithContinuers].
+// WithMoreContinuers adds the entries read from r to the list of
+// continuers; see [WithContinuers].
 func WithMoreContinuers(r io.Reader) Option {
 	return option("WithMoreContinuers", func(s *Segmenter) error { return readList(s, r, continuerList, false) })
 }
@@ -191,9 +193,9 @@ func readList(s *Segmenter, r io.Reader, l list, replace bool) error {
 	switch l {
 	case continuerList:
 		if replace {
-			lx.continuers = wordList{}
+			lx.clearContinuers()
 		}
-		add = lx.continuers.adder(false)
+		add = phraseAdder(lx.addContinuer)
 	case furnitureList:
 		if replace {
 			lx.clearFurniture()

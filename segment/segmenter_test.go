@@ -105,9 +105,9 @@ func TestSplit(t *testing.T) {
 // TestExplainLayoutLimits checks the rules no case file can show: those of
 // an option, of Merge's seams and of the window.
 func TestExplainLayoutLimits(t *testing.T) {
-	// Paragraphs in lower case, which the merger joins, until the sentence
-	// passes the window.
-	para := strings.Repeat("word ", 1000) + "\n\n"
+	// Paragraphs cut mid-phrase and carried on in lower case, which the
+	// merger joins, until the sentence passes the window.
+	para := strings.Repeat("word ", 1000) + "and\n\n"
 	huge := strings.Repeat(para, WindowSize/len(para)+2)
 	tests := []struct {
 		name  string

@@ -218,6 +218,25 @@ func isBullet(tok string) bool {
 	return size == len(tok) && isBulletRune(r)
 }
 
+// isItemMark reports whether tok, standing alone, marks an item of a list:
+// a bullet, "*", "-" or "–" ("- Revenue rose 5%", "* Powell said").
+func isItemMark(tok string) bool {
+	return tok == "-" || tok == "*" || tok == "–" || tok == "‣" || isBullet(tok)
+}
+
+// trimItemMark removes a leading item mark or dash and the white space after
+// it ("— Reporting by", "* Powell said", "- Editing by"); s is returned
+// unchanged when it has none.
+func trimItemMark(s string) string {
+	for w := range fieldsForward(s) {
+		if len(w) == len(s) || !isItemMark(w) && !isDash(w) {
+			return s
+		}
+		return strings.TrimLeftFunc(s[len(w):], isSpace)
+	}
+	return s
+}
+
 // trimBullets removes leading white space, bullets and the leaders that
 // stand in for them ('*', '>', '|', '»', '›') from s.
 func trimBullets(s string) string {
@@ -249,9 +268,15 @@ func hasFinalPunct(tok string) bool {
 	}
 	switch c := tok[len(tok)-1]; {
 	case c >= utf8.RuneSelf, c == '.', c == '?', c == '!', c == '"', c == '\'', c == ')', c == ']', c == '}':
+	case '0' <= c && c <= '9':
+		// A footnote glued to a full stop: "trials.12".
+		if _, cited := trimCitations(tok); !cited {
+			return false
+		}
 	default:
 		return false // most words end in a letter, a digit or a comma
 	}
+	tok, _ = trimCitations(tok)
 	body, _ := trimClosers(tok)
 	r, _ := utf8.DecodeLastRuneInString(body)
 	switch r {
@@ -259,6 +284,51 @@ func hasFinalPunct(tok string) bool {
 		return true
 	}
 	return false
+}
+
+// trimCitations removes the citation and footnote markers that follow a
+// full stop at the end of tok: bracketed ones ("ruling.[3]", "revised.[12][13]",
+// "said.[a]") and footnote numbers glued to the period after a lower-case
+// word ("trials.12"). It reports whether there were any.
+func trimCitations(tok string) (string, bool) {
+	end := len(tok)
+	for end > 0 && tok[end-1] == ']' {
+		open := strings.LastIndexByte(tok[:end], '[')
+		if open < 0 || end-open-2 < 1 || end-open-2 > 3 || !isASCIIAlnumString(tok[open+1:end-1]) {
+			break
+		}
+		end = open
+	}
+	if end < len(tok) {
+		if end > 0 && (strings.IndexByte(".?!\"')", tok[end-1]) >= 0 || tok[end-1] >= utf8.RuneSelf) {
+			return tok[:end], true
+		}
+		return tok, false
+	}
+	// "trials.12": one to three digits after a period that follows at
+	// least two lower-case letters.
+	d := end
+	for d > 0 && '0' <= tok[d-1] && tok[d-1] <= '9' {
+		d--
+	}
+	if n := end - d; n < 1 || n > 3 || d < 3 || tok[d-1] != '.' || !isLowerASCII(tok[d-2]) || !isLowerASCII(tok[d-3]) {
+		return tok, false
+	}
+	return tok[:d], true
+}
+
+// isFootnoteNumber reports whether tok is a bare footnote number: one to
+// three digits.
+func isFootnoteNumber(tok string) bool {
+	if tok == "" || len(tok) > 3 {
+		return false
+	}
+	for i := 0; i < len(tok); i++ {
+		if tok[i] < '0' || tok[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // endsInQuestionOrExclamation reports whether s ends in a question or exclamation mark.
@@ -278,7 +348,21 @@ func startsLower(s string) bool { return unicode.IsLower(firstLetter(s)) }
 
 func startsUpper(s string) bool { return unicode.IsUpper(firstLetter(s)) }
 
-func startsDigit(s string) bool { return unicode.IsDigit(firstLetter(s)) }
+func startsDigit(s string) bool  { return unicode.IsDigit(firstLetter(s)) }
+func startsLetter(s string) bool { return unicode.IsLetter(firstLetter(s)) }
+
+// isDash reports whether tok is a dash standing alone: "-", "--", "—", "–".
+func isDash(tok string) bool {
+	if tok == "" {
+		return false
+	}
+	for _, r := range tok {
+		if r != '-' && r != '—' && r != '–' {
+			return false
+		}
+	}
+	return true
+}
 
 // hasLetter reports whether s holds a letter.
 func hasLetter(s string) bool {
@@ -302,11 +386,58 @@ func isAllCaps(s string) bool {
 
 func lowerOrDigit(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
 
+func isLowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
+
+// isASCIIAlnumString reports whether s is not empty and holds only ASCII
+// letters and digits.
+func isASCIIAlnumString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isASCIIAlnum(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
 func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // Numbers, dates and addresses.
+
+// isAmount reports whether s is a number, possibly after a currency code
+// glued to its sign ("C$8.75", "US$20", "HK$3").
+func isAmount(s string) bool {
+	i := 0
+	for i < len(s) && i < 3 && 'A' <= s[i] && s[i] <= 'Z' {
+		i++
+	}
+	if i > 0 && !startsCurrencySign(s[i:]) {
+		return false
+	}
+	return isNumber(s[i:])
+}
+
+// startsCurrencySign reports whether s starts with "$", "€", "£" or "¥".
+func startsCurrencySign(s string) bool {
+	return strings.HasPrefix(s, "$") || strings.HasPrefix(s, "€") || strings.HasPrefix(s, "£") || strings.HasPrefix(s, "¥")
+}
+
+// startsAmount reports whether tok, after any opening quotes and brackets,
+// opens with a number or an amount: "2020", "40%", "$3", "C$8".
+func startsAmount(tok string) bool {
+	tok = trimOpeners(tok)
+	for i, r := range tok {
+		switch {
+		case '0' <= r && r <= '9':
+			return true
+		case i < 3 && 'A' <= r && r <= 'Z', strings.ContainsRune("$€£¥", r):
+		default:
+			return false
+		}
+	}
+	return false
+}
 
 // isNumber reports whether s is a number as news writes one: digits with
 // separators, a currency sign or a percent sign ("2014", "100,000",

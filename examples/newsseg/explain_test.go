@@ -19,7 +19,7 @@ func TestExplain(t *testing.T) {
 	}{
 		{"text", text, []string{"-explain"},
 			"Ms. Sherman said the talks were useful.\t[punkt]\t[abbrev-title] at \"Ms.\"\n" +
-				"She left.\t[punkt]\n" +
+				"She left.\t[period-break]\n" +
 				"The U.S. Navy sent two ships.\t[text-end]\t[abbrev-continuer] at \"U.S.\"\n"},
 		{"kinds filter", "Breaking\n\nThe talks ended.", []string{"-explain", "-kinds", "body"},
 			"The talks ended.\t[text-end]\n"},
