@@ -307,10 +307,11 @@ func (s *Set) Clone() *Set {
 // AddAll adds every entry of other to s (set union), clearing the removal
 // marks of the keys it adds. Where both sets hold the same key, other's
 // entry (text and kind) wins. Only entries are added: what was removed from
-// other is not removed from s. A nil other is a no-op; s must not be nil
-// unless other is empty.
+// other is not removed from s. A nil other is a no-op; so is a nil s,
+// which has nowhere to hold the entries (Add on a nil *Set returns an
+// error saying so).
 func (s *Set) AddAll(other *Set) {
-	if other.Len() == 0 {
+	if s == nil || other.Len() == 0 {
 		return
 	}
 	if s.m == nil {

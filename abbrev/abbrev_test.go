@@ -359,6 +359,10 @@ func TestAddAll(t *testing.T) {
 	var zero Set
 	zero.AddAll(&b)
 	assert.Equal(t, b.Entries(), zero.Entries())
+
+	var nilSet *Set
+	assert.NotPanics(t, func() { nilSet.AddAll(&b) }, "AddAll on a nil *Set")
+	assert.Zero(t, nilSet.Len())
 }
 
 func TestConcurrentReads(t *testing.T) {

@@ -4,7 +4,7 @@
 // It wraps the Punkt sentence tokenizer of github.com/neurosnap/sentences,
 // with its trained English model, and adds what news text needs:
 //
-//   - the news abbreviation lexicon of package abbrev, whose kinds decide
+//   - the news abbreviation lexicon of package [abbrev], whose kinds decide
 //     what a period after an abbreviation means: a title ("Ms.", "Lt. Gov.")
 //     never ends a sentence before a name; "U.S." or "Inc." ends one only
 //     when a capitalised word that the continuers of its kind do not list
@@ -20,7 +20,7 @@
 //   - a merger that joins pieces a break split apart when they belong
 //     together ("Ms." / "Sherman said."), both inside Segment, at paragraph
 //     and line breaks, and for callers whose text arrives already split, in
-//     Merge.
+//     [Segmenter.Merge].
 //
 // Text flows one way, through one stage per file:
 //
@@ -40,10 +40,31 @@
 // function, so a seam between fragments is judged exactly as a paragraph
 // break inside a text.
 //
+// # Use
+//
+// The zero [Segmenter] is ready to use; [New] makes one with options.
+// [Segmenter.Segment] returns the [Sentence] values of a string,
+// [Segmenter.NewScanner] and [Segmenter.Sentences] those of an [io.Reader],
+// and [Split] the texts alone. [Segmenter.Merge] and
+// [Segmenter.MergeRanges] reassemble fragments. A Sentence marshals to
+// JSON as {"text":...,"start":0,"end":42,"kind":"body"}.
+//
+// The options change what the rules read: [WithAbbreviations] and
+// [WithMoreAbbreviations] the abbreviation lexicon, where a word removed
+// with [abbrev.Set.Remove] is no abbreviation even where Punkt's model
+// lists one; [WithContinuers], [WithFurniture] and [WithMeta] replace, and
+// [WithMoreContinuers], [WithMoreFurniture] and [WithMoreMeta] extend, the
+// word lists embedded from data/continuers.txt, data/furniture.txt and
+// data/meta.txt, read in the same format; [WithoutMerge] turns the merger
+// off.
+//
+// Offsets are bytes. [Unit.Count] and [OffsetCounter] convert them to code
+// points or UTF-16 code units, for consumers in Python or JavaScript.
+//
 // # Rules
 //
 // Every decision names the rule that made it, with a short stable ID:
-// Explain reports them, and so does the command newsseg -explain. The
+// [Segmenter.Explain] reports them, and so does the command newsseg -explain. The
 // boundary rules, in the order they are tried; "÷" marks a rule that ends a
 // sentence, "×" one that keeps it going, "÷×" one that decides either way:
 //
@@ -86,6 +107,7 @@
 //	quote-capital       ÷   `a thousand fold." | "I think`
 //	quote-lower         ×   `"This is great." she said`
 //	numeric-word        ÷×  "He voted no. | Rep. Jones": "no" used as a word
+//	abbrev-removed      ÷×  "set for Fri. | Smith will attend" once Fri. is removed (abbrev.Set.Remove)
 //	punkt               ÷×  Punkt's trained English model decides: "said. | The"
 //	layout-blank-line   ÷   a blank line after a line without final punctuation: a headline
 //	layout-line-break   ÷   a line the layout reads as standalone: "Breaking | Talks stall"
@@ -136,7 +158,7 @@
 //
 // # Contract
 //
-// For every input string, Segment returns sentences in order and without
+// For every input string, [Segmenter.Segment] returns sentences in order and without
 // overlap, with 0 <= Start < End <= len(input) and Text == input[Start:End].
 // No sentence starts or ends with white space, and every byte that is not
 // white space lies inside exactly one sentence; white space inside a
@@ -150,10 +172,11 @@
 //
 // # Streaming
 //
-// A Scanner (NewScanner) or the iterator Sentences reads an io.Reader and
-// returns sentences as it goes, with offsets counted from the start of the
-// stream. It holds only the sentence still open and the paragraph being
-// read, bounded by WindowSize: a paragraph whose end lies more than
+// A [Scanner] ([Segmenter.NewScanner]) or the iterator [Segmenter.Sentences]
+// reads an [io.Reader] and returns sentences as it goes, with offsets counted
+// from the start of the stream. It holds only the sentence still open and
+// the paragraph being read, bounded by [WindowSize]: a paragraph whose end
+// lies more than
 // WindowSize bytes past its start is cut at white space, a sentence that
 // reaches WindowSize bytes ends at its next candidate, and a gap of white
 // space longer than WindowSize ends a sentence. Segment applies the same
@@ -164,17 +187,17 @@
 //
 // Text scraped from a news page mixes the article with its headline, labels,
 // datelines, bylines, captions and page furniture. Every Sentence carries a
-// Kind saying which of these it is:
+// [Kind] saying which of these it is:
 //
-//   - Body (the zero value): the article's running text. A dateline that
+//   - [Body] (the zero value): the article's running text. A dateline that
 //     opens the first paragraph ("WASHINGTON (AP) — Officials said ...") is
 //     part of its Body sentence.
-//   - Headline: a headline, a deck under it, or a heading inside the body.
-//   - Meta: a dateline, timestamp or read-time line, a byline and the role
+//   - [Headline]: a headline, a deck under it, or a heading inside the body.
+//   - [Meta]: a dateline, timestamp or read-time line, a byline and the role
 //     line under it, a photo caption and its credit ("(AP Photo/Evan
 //     Vucci)", "Image: Nick Moreau."), a contributor line, the author's
 //     biography.
-//   - Boilerplate: labels ("Breaking", "Opinion"), navigation, page
+//   - [Boilerplate]: labels ("Breaking", "Opinion"), navigation, page
 //     furniture ("Advertisement", "Share this", "SUBSCRIBE", newsletter
 //     prompts, related-story lists, copyright lines) and the "About"
 //     section of a press release.
@@ -184,8 +207,8 @@
 // its paragraph (the window the boundary rules see too) and from what the
 // earlier sentences left: whether the body has started, whether a headline
 // has been seen, whether a furniture block is open, the byline's name. It
-// never depends on later paragraphs, so a Scanner gives the same kinds as
-// Segment. The classifier uses no regular expressions and allocates nothing.
+// never depends on later paragraphs, so a [Scanner] gives the same kinds as
+// [Segmenter.Segment]. The classifier uses no regular expressions and allocates nothing.
 //
 // The cues, in the order they are tried (their IDs are listed under
 // "Rules"):
@@ -225,7 +248,8 @@
 //   - Everything else is Body.
 //
 // The phrase lists are data, embedded from data/furniture.txt and
-// data/meta.txt. Known limits: a headline of one or two words reads as a
+// data/meta.txt; [WithFurniture], [WithMeta] and their WithMore variants
+// replace or extend them. Known limits: a headline of one or two words reads as a
 // label; a caption with no credit after it in its paragraph reads as body
 // text or, without final punctuation, as a heading; a short body paragraph
 // right after a furniture block reads as furniture.

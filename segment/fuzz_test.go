@@ -127,7 +127,38 @@ func FuzzMerge(f *testing.F) {
 		require.Equal(t, wantBytes.String(), gotBytes.String(), "fragment text lost or reordered")
 
 		require.Equal(t, want, noMerge.Merge(frags), "WithoutMerge must return the trimmed fragments")
+		checkRanges(t, frags, got, s.MergeRanges(frags))
 	})
+}
+
+// checkRanges fails t unless ranges has the texts of merged, in order, and
+// each range covers exactly the fragments its text joins: its first and
+// last fragments are not empty, the ranges are in order without overlap,
+// and every fragment that is not empty lies in one of them.
+func checkRanges(t *testing.T, frags, merged []string, ranges []Merged) {
+	t.Helper()
+	require.Len(t, ranges, len(merged))
+	prev := 0
+	for k, m := range ranges {
+		require.Equal(t, merged[k], m.Text, "range %d", k)
+		require.True(t, prev <= m.From && m.From < m.To && m.To <= len(frags), "range %d [%d:%d] after %d", k, m.From, m.To, prev)
+		for i := prev; i < m.From; i++ {
+			require.Empty(t, strings.TrimSpace(frags[i]), "fragment %d lies in no range", i)
+		}
+		var joined []string
+		for _, f := range frags[m.From:m.To] {
+			if f = strings.TrimSpace(f); f != "" {
+				joined = append(joined, f)
+			}
+		}
+		require.NotEmpty(t, strings.TrimSpace(frags[m.From]), "range %d starts at an empty fragment", k)
+		require.NotEmpty(t, strings.TrimSpace(frags[m.To-1]), "range %d ends at an empty fragment", k)
+		require.Equal(t, strings.Join(joined, " "), m.Text, "range %d [%d:%d]", k, m.From, m.To)
+		prev = m.To
+	}
+	for i := prev; i < len(frags); i++ {
+		require.Empty(t, strings.TrimSpace(frags[i]), "fragment %d lies in no range", i)
+	}
 }
 
 // checkMerged fails t unless every element of got is a run of consecutive

@@ -4,6 +4,9 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -42,15 +45,12 @@ type opener struct {
 	date     bool     // a date or filler word: the sentence may be a date line
 }
 
+// loadLexicon reads the embedded lists once per process; every Segmenter
+// that no list option changed shares the result.
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
-	lx := &lexicon{
-		lines:     map[string]bool{},
-		openers:   map[string]*opener{},
-		dateWords: map[string]bool{},
-		bios:      map[string]bool{},
-	}
+	lx := newLexicon()
 	var err error
-	if lx.continuers, err = loadContinuers(); err != nil {
+	if err := loadPhrases("continuers", lx.addContinuer); err != nil {
 		return nil, err
 	}
 	if lx.placePrefixes, err = loadWordList("placeprefixes", true); err != nil {
@@ -62,77 +62,160 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	if lx.prepositions, err = loadWordList("prepositions", true); err != nil {
 		return nil, err
 	}
-	addOpener := func(key string, add func(*opener)) {
-		var buf [maxOpener]byte
-		w := string(openerKey(buf[:0], key))
-		o := lx.openers[w]
-		if o == nil {
-			o = &opener{}
-			lx.openers[w] = o
-		}
-		add(o)
-	}
-	err = readPhrases("furniture", func(mode, phrase string) error {
-		key := string(foldKey(nil, phrase))
-		switch mode {
-		case "line", "block":
-			line := string(lineKey([]byte(key)))
-			lx.lines[line] = lx.lines[line] || mode == "block"
-		case "prefix":
-			addOpener(key, func(o *opener) { o.prefixes = append(o.prefixes, key) })
-		case "section":
-			addOpener(key, func(o *opener) { o.sections = append(o.sections, key) })
-		default:
-			return errUnknownMode
-		}
-		return nil
-	})
-	if err != nil {
+	if err := loadPhrases("furniture", lx.addFurniture); err != nil {
 		return nil, err
 	}
-	err = readPhrases("meta", func(mode, phrase string) error {
-		key := string(foldKey(nil, phrase))
-		switch mode {
-		case "date", "filler":
-			lx.dateWords[key] = mode == "date"
-			addOpener(key, func(o *opener) { o.date = true })
-		case "byline":
-			addOpener(key, func(o *opener) { o.bylines = append(o.bylines, key) })
-		case "bio":
-			lx.bios[key] = true
-		case "credit":
-			if len(phrase) < 2 {
-				return errors.New("a credit marker needs two bytes at least")
-			}
-			c0, c1 := phrase[0], phrase[1]
-			lx.credits[c0] = append(lx.credits[c0], phrase)
-			lx.credit2[c0][c1/64] |= 1 << (c1 % 64)
-		default:
-			return errUnknownMode
-		}
-		return nil
-	})
-	if err != nil {
+	if err := loadPhrases("meta", lx.addMeta); err != nil {
 		return nil, err
-	}
-	for d := '0'; d <= '9'; d++ {
-		lx.openers[string(d)] = &opener{date: true} // "10:42", "2022-01-10"
 	}
 	return lx, nil
 })
 
+// newLexicon returns a lexicon with empty phrase lists.
+func newLexicon() *lexicon {
+	lx := &lexicon{
+		continuers: map[abbrev.Kind]wordList{},
+		lines:      map[string]bool{},
+		openers:    map[string]*opener{},
+		dateWords:  map[string]bool{},
+		bios:       map[string]bool{},
+	}
+	lx.addDigitOpeners()
+	return lx
+}
+
+// addDigitOpeners lets a sentence that opens with a digit be a date line
+// ("10:42", "2022-01-10"), whatever the meta list holds.
+func (lx *lexicon) addDigitOpeners() {
+	for d := '0'; d <= '9'; d++ {
+		lx.opener(string(d)).date = true
+	}
+}
+
+// opener returns the entry of openers for the first word of phrase,
+// adding it if need be.
+func (lx *lexicon) opener(phrase string) *opener {
+	var buf [maxOpener]byte
+	w := string(openerKey(buf[:0], phrase))
+	o := lx.openers[w]
+	if o == nil {
+		o = &opener{}
+		lx.openers[w] = o
+	}
+	return o
+}
+
+// addFurniture adds one entry of the furniture list (data/furniture.txt).
+func (lx *lexicon) addFurniture(mode, phrase string) error {
+	key := string(foldKey(nil, phrase))
+	switch mode {
+	case "line", "block":
+		line := string(lineKey([]byte(key)))
+		lx.lines[line] = lx.lines[line] || mode == "block"
+	case "prefix":
+		o := lx.opener(key)
+		o.prefixes = append(o.prefixes, key)
+	case "section":
+		o := lx.opener(key)
+		o.sections = append(o.sections, key)
+	default:
+		return errUnknownMode
+	}
+	return nil
+}
+
+// addMeta adds one entry of the meta list (data/meta.txt).
+func (lx *lexicon) addMeta(mode, phrase string) error {
+	key := string(foldKey(nil, phrase))
+	switch mode {
+	case "date", "filler":
+		lx.dateWords[key] = mode == "date"
+		lx.opener(key).date = true
+	case "byline":
+		o := lx.opener(key)
+		o.bylines = append(o.bylines, key)
+	case "bio":
+		lx.bios[key] = true
+	case "credit":
+		if len(phrase) < 2 {
+			return errors.New("a credit marker needs two bytes at least")
+		}
+		c0, c1 := phrase[0], phrase[1]
+		lx.credits[c0] = append(lx.credits[c0], phrase)
+		lx.credit2[c0][c1/64] |= 1 << (c1 % 64)
+	default:
+		return errUnknownMode
+	}
+	return nil
+}
+
+// clearFurniture empties the furniture list, for WithFurniture.
+func (lx *lexicon) clearFurniture() {
+	clear(lx.lines)
+	for _, o := range lx.openers {
+		o.prefixes, o.sections = nil, nil
+	}
+}
+
+// clearMeta empties the meta list, for WithMeta.
+func (lx *lexicon) clearMeta() {
+	clear(lx.dateWords)
+	clear(lx.bios)
+	lx.credits = [256][]string{}
+	lx.credit2 = [256][4]uint64{}
+	for _, o := range lx.openers {
+		o.bylines, o.date = nil, false
+	}
+	lx.addDigitOpeners()
+}
+
+// clone returns a copy of lx that the list options may change without
+// touching lx, which other Segmenters share. The word lists no option
+// changes stay shared.
+func (lx *lexicon) clone() *lexicon {
+	c := *lx
+	c.continuers = make(map[abbrev.Kind]wordList, len(lx.continuers))
+	for k, l := range lx.continuers {
+		c.continuers[k] = maps.Clone(l)
+	}
+	if l, ok := c.continuers[abbrev.General]; ok {
+		c.continuers[abbrev.State] = l // one list, as addContinuer keeps it
+	}
+	c.lines = maps.Clone(lx.lines)
+	c.dateWords = maps.Clone(lx.dateWords)
+	c.bios = maps.Clone(lx.bios)
+	c.openers = make(map[string]*opener, len(lx.openers))
+	for k, o := range lx.openers {
+		c.openers[k] = &opener{
+			prefixes: slices.Clip(o.prefixes),
+			sections: slices.Clip(o.sections),
+			bylines:  slices.Clip(o.bylines),
+			date:     o.date,
+		}
+	}
+	for i := range c.credits {
+		c.credits[i] = slices.Clip(lx.credits[i])
+	}
+	return &c
+}
+
 var errUnknownMode = errors.New("unknown mode")
 
-// readData calls fn for each entry of data/NAME.txt, in the line format of
-// package lineformat, which the abbreviation lexicon shares.
-func readData(kind, name, data string, fn func(line string) error) error {
-	err := abbrev.ScanLines(strings.NewReader(data), func(n int, line string) error {
+// scanEntries calls fn for each entry of r, in the line format of
+// abbrev.ScanLines, which the abbreviation lexicon shares. An error names
+// the line.
+func scanEntries(r io.Reader, fn func(line string) error) error {
+	return abbrev.ScanLines(r, func(n int, line string) error {
 		if err := fn(line); err != nil {
 			return fmt.Errorf("line %d: %q: %w", n, line, err)
 		}
 		return nil
 	})
-	if err != nil {
+}
+
+// readData calls fn for each entry of data, the embedded list called name.
+func readData(kind, name, data string, fn func(line string) error) error {
+	if err := scanEntries(strings.NewReader(data), fn); err != nil {
 		return fmt.Errorf("segment: %s %s: %w", kind, name, err)
 	}
 	return nil
@@ -149,46 +232,54 @@ func loadWordList(name string, fold bool) (wordList, error) {
 		return nil, fmt.Errorf("segment: word list %s: %w", name, err)
 	}
 	words := wordList{}
-	err = readData("word list", name, string(b), func(line string) error {
+	err = readData("word list", name, string(b), words.adder(fold))
+	return words, err
+}
+
+// adder returns the function that adds one entry of a word list to l.
+func (l wordList) adder(fold bool) func(line string) error {
+	return func(line string) error {
 		if strings.ContainsAny(line, " \t") {
 			return errors.New("not one word")
 		}
 		if fold {
 			line = strings.ToLower(line)
 		}
-		words[line] = struct{}{}
+		l[line] = struct{}{}
 		return nil
-	})
-	return words, err
+	}
 }
 
-// loadContinuers reads data/continuers.txt, whose entries are "KIND WORD"
-// with KIND an abbreviation kind that may end a sentence. State
-// abbreviations take the words of General ones.
-func loadContinuers() (map[abbrev.Kind]wordList, error) {
-	lists := map[abbrev.Kind]wordList{}
-	err := readPhrases("continuers", func(mode, word string) error {
-		kind, err := abbrev.ParseKind(mode)
-		if err != nil {
-			return err
-		}
-		switch {
-		case kind != abbrev.General && kind != abbrev.Company && kind != abbrev.Time:
-			return fmt.Errorf("kind %s takes no continuers", kind)
-		case strings.ContainsAny(word, " \t"):
-			return errors.New("not one word")
-		}
-		if lists[kind] == nil {
-			lists[kind] = wordList{}
-		}
-		lists[kind][word] = struct{}{}
-		return nil
-	})
+// addContinuer adds one entry of the continuer list (data/continuers.txt):
+// mode is an abbreviation kind that may end a sentence, and word a word
+// that continues after it. State abbreviations share the words of General
+// ones: the two kinds hold one list.
+func (lx *lexicon) addContinuer(mode, word string) error {
+	kind, err := abbrev.ParseKind(mode)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	lists[abbrev.State] = lists[abbrev.General]
-	return lists, nil
+	switch {
+	case kind != abbrev.General && kind != abbrev.Company && kind != abbrev.Time:
+		return fmt.Errorf("kind %s takes no continuers", kind)
+	case strings.ContainsAny(word, " \t"):
+		return errors.New("not one word")
+	}
+	l := lx.continuers[kind]
+	if l == nil {
+		l = wordList{}
+		lx.continuers[kind] = l
+		if kind == abbrev.General {
+			lx.continuers[abbrev.State] = l
+		}
+	}
+	l[word] = struct{}{}
+	return nil
+}
+
+// clearContinuers empties the continuer list, for WithContinuers.
+func (lx *lexicon) clearContinuers() {
+	lx.continuers = map[abbrev.Kind]wordList{}
 }
 
 // has reports whether w is in the list.
@@ -211,8 +302,8 @@ func (l wordList) hasFold(w string) bool {
 	return false
 }
 
-// readPhrases reads data/NAME.txt and parses it with parsePhrases.
-func readPhrases(name string, add func(mode, phrase string) error) error {
+// loadPhrases reads data/NAME.txt and parses it with parsePhrases.
+func loadPhrases(name string, add func(mode, phrase string) error) error {
 	b, err := dataFiles.ReadFile("data/" + name + ".txt")
 	if err != nil {
 		return fmt.Errorf("segment: phrase list %s: %w", name, err)
@@ -223,14 +314,20 @@ func readPhrases(name string, add func(mode, phrase string) error) error {
 // parsePhrases reads the phrase list called name, whose entries are "MODE
 // PHRASE", and calls add for each.
 func parsePhrases(name, data string, add func(mode, phrase string) error) error {
-	return readData("phrase list", name, data, func(line string) error {
+	return readData("phrase list", name, data, phraseAdder(add))
+}
+
+// phraseAdder returns the function that splits one entry of a phrase list
+// into its mode and phrase and passes them to add.
+func phraseAdder(add func(mode, phrase string) error) func(line string) error {
+	return func(line string) error {
 		mode, phrase, ok := strings.Cut(line, " ")
 		phrase = strings.TrimSpace(phrase)
 		if !ok || phrase == "" {
 			return errors.New("not MODE PHRASE")
 		}
 		return add(mode, phrase)
-	})
+	}
 }
 
 // lookupFold looks w up, folded as foldKey folds it, in m, whose keys are

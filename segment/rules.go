@@ -67,6 +67,7 @@ const (
 	ruleQuoteCapital    Rule = "quote-capital"
 	ruleQuoteLower      Rule = "quote-lower"
 	ruleNumericWord     Rule = "numeric-word"
+	ruleAbbrevRemoved   Rule = "abbrev-removed"
 	rulePunkt           Rule = "punkt"
 	ruleBlankLine       Rule = "layout-blank-line"
 	ruleLineBreak       Rule = "layout-line-break"
@@ -229,7 +230,12 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 		return startsUpper(c.next), ruleWebAddress // "at www.example.co.nz. Names of"
 	}
 	plainWord := false // a Numeric entry used as a word
-	if kind, ok := s.abbrevs.Lookup(word); ok {
+	kind, listed := s.abbrevs.Lookup(word)
+	// Removed from the set on purpose: not an abbreviation, even where
+	// Punkt's model lists it (see abbrev, "How the set and Punkt's list
+	// combine").
+	removed := !listed && s.abbrevs.Removed(word)
+	if listed {
 		switch kind {
 		case abbrev.Title:
 			if s.isStreet(c, word) {
@@ -294,6 +300,9 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 	}
 	if plainWord {
 		return !startsLower(c.next), ruleNumericWord
+	}
+	if removed {
+		return !startsLower(c.next), ruleAbbrevRemoved
 	}
 	return s.punkt.breaks(c.prev, c.next, c.after), rulePunkt
 }

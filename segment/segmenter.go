@@ -3,6 +3,7 @@ package segment
 import (
 	"errors"
 	"fmt"
+	"io"
 	"sync"
 
 	"github.com/newsseg/newsseg/abbrev"
@@ -13,76 +14,233 @@ import (
 // or ends with white space; white space inside it (newlines included) is kept
 // as it was in the input. Kind says which part of the page the sentence
 // belongs to (see the package documentation, "Kinds"); its zero value is
-// Body.
+// [Body].
+//
+// In JSON a Sentence is {"text":...,"start":0,"end":42,"kind":"body"}, the
+// keys and values the command newsseg writes.
 type Sentence struct {
-	Text  string
-	Start int
-	End   int
-	Kind  Kind
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Kind  Kind   `json:"kind"`
 }
 
-// Segmenter splits English news text into sentences. Create one with New; a
-// *Segmenter is safe for concurrent use by many goroutines.
+// Segmenter splits English news text into sentences. Create one with [New]
+// to change its settings; the zero value is ready to use and gives exactly
+// what New() gives, and so does a nil *Segmenter. A *Segmenter is safe for
+// concurrent use by many goroutines.
 type Segmenter struct {
-	rules      rules
-	joinBreaks bool // the merger is on (see WithoutMerge)
+	rules       rules // zero in the zero Segmenter: see ready
+	splitBreaks bool  // WithoutMerge: every layout break ends a sentence
 }
 
-// Option configures a Segmenter in New.
+// ready returns the Segmenter that does s's work: s itself, or for the zero
+// Segmenter and a nil one, the one New() returns, made once per process.
+func (s *Segmenter) ready() *Segmenter {
+	if s != nil && s.rules.punkt != nil {
+		return s
+	}
+	d, err := defaultSegmenter()
+	if err != nil {
+		// Only the embedded model or word lists failing to load, which
+		// every test of this package would have caught.
+		panic(err)
+	}
+	return d
+}
+
+// Option configures a Segmenter in [New]. A nil Option is no option.
 type Option func(*Segmenter) error
+
+// option makes the Option called name: f changes a Segmenter that holds the
+// defaults. Applied by hand to a zero Segmenter, the Option first gives it
+// the defaults, so that it changes what the zero value would do; applied
+// to a nil one, it returns an error.
+func option(name string, f func(*Segmenter) error) Option {
+	return func(s *Segmenter) error {
+		if s == nil {
+			return fmt.Errorf("segment: %s: nil *Segmenter", name)
+		}
+		if s.rules.punkt == nil {
+			if err := s.setDefaults(); err != nil {
+				return err
+			}
+		}
+		if err := f(s); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		return nil
+	}
+}
 
 // WithAbbreviations replaces the news abbreviation lexicon with set. The
 // Segmenter keeps its own copy, so later changes to set do not affect it.
+// What was removed from set ([abbrev.Set.Remove]) is not an abbreviation
+// for the Segmenter, even where Punkt's trained model lists it: see package
+// abbrev, "How the set and Punkt's list combine".
 func WithAbbreviations(set *abbrev.Set) Option {
-	return func(s *Segmenter) error {
+	return option("WithAbbreviations", func(s *Segmenter) error {
 		if set == nil {
-			return errors.New("WithAbbreviations: nil set")
+			return errors.New("nil set")
 		}
 		s.rules.abbrevs = set.Clone()
 		return nil
-	}
+	})
 }
 
 // WithMoreAbbreviations adds the entries of set to the lexicon in use; where
-// both list a word, the kind from set wins.
+// both list a word, the kind from set wins. Only entries are added: to
+// remove one, use [WithAbbreviations] with a set you removed it from.
 func WithMoreAbbreviations(set *abbrev.Set) Option {
-	return func(s *Segmenter) error {
+	return option("WithMoreAbbreviations", func(s *Segmenter) error {
 		if set == nil {
-			return errors.New("WithMoreAbbreviations: nil set")
+			return errors.New("nil set")
 		}
 		s.rules.abbrevs.AddAll(set)
 		return nil
-	}
+	})
 }
 
 // WithoutMerge turns the merger off: every paragraph break and every line
 // break that the layout reads as a break ends a sentence, and Merge returns
 // its fragments unjoined.
 func WithoutMerge() Option {
-	return func(s *Segmenter) error {
-		s.joinBreaks = false
+	return option("WithoutMerge", func(s *Segmenter) error {
+		s.splitBreaks = true
 		return nil
+	})
+}
+
+// The word lists that the options below replace or extend are read in the
+// format of the embedded files they stand for (segment/data/*.txt in the
+// module), which is that of [abbrev.Load]: one entry a line, blank lines
+// and lines starting with '#' ignored. An error names the option and the
+// line: `segment: WithMoreFurniture: line 3: "labl Sponsored": unknown
+// mode`. Each Segmenter that uses one of these options gets its own copy
+// of the lists; the others keep sharing the embedded ones.
+
+// WithContinuers replaces the list of continuers with the entries read from
+// r. A continuer is a capitalised word that carries a sentence on after an
+// abbreviation that could end it: "the U.S. Navy", "Apple Inc. CEO Tim
+// Cook". Each line is an abbreviation kind that may end a sentence
+// (general, which state abbreviations share, company or time), a space and
+// one word, matched case-sensitively against the next word without its
+// trailing punctuation: "general Navy", "company CEO", "time Eastern".
+func WithContinuers(r io.Reader) Option {
+	return option("WithContinuers", func(s *Segmenter) error { return readList(s, r, continuerList, true) })
+}
+
+// WithMoreContinuers adds the entries read from r to the list of
+// continuers; see [WithContinuers].
+func WithMoreContinuers(r io.Reader) Option {
+	return option("WithMoreContinuers", func(s *Segmenter) error { return readList(s, r, continuerList, false) })
+}
+
+// WithFurniture replaces the page-furniture list, which makes a sentence
+// [Boilerplate], with the entries read from r. Each line is a mode and a
+// phrase, "line Advertisement", "block Related stories", "prefix Sign up
+// for", "section About": the modes are those of the embedded list, whose
+// comments describe them.
+func WithFurniture(r io.Reader) Option {
+	return option("WithFurniture", func(s *Segmenter) error { return readList(s, r, furnitureList, true) })
+}
+
+// WithMoreFurniture adds the entries read from r to the page-furniture
+// list; see [WithFurniture].
+func WithMoreFurniture(r io.Reader) Option {
+	return option("WithMoreFurniture", func(s *Segmenter) error { return readList(s, r, furnitureList, false) })
+}
+
+// WithMeta replaces the list of [Meta] vocabulary, the words and phrases of
+// datelines, timestamps, bylines and photo credits, with the entries read
+// from r. Each line is a mode and a word or phrase: "date Sept", "filler
+// at", "byline Reporting by", "bio writes", "credit Photo:". The date
+// words also serve the boundary rules that keep a date line apart.
+func WithMeta(r io.Reader) Option {
+	return option("WithMeta", func(s *Segmenter) error { return readList(s, r, metaList, true) })
+}
+
+// WithMoreMeta adds the entries read from r to the list of Meta
+// vocabulary; see [WithMeta].
+func WithMoreMeta(r io.Reader) Option {
+	return option("WithMoreMeta", func(s *Segmenter) error { return readList(s, r, metaList, false) })
+}
+
+// list names a word list that options can change.
+type list uint8
+
+const (
+	continuerList list = iota
+	furnitureList
+	metaList
+)
+
+// readList reads the entries of r into list l of s's own copy of the
+// lexicon, emptying the list first when replace is set.
+func readList(s *Segmenter, r io.Reader, l list, replace bool) error {
+	if r == nil {
+		return errors.New("nil io.Reader")
 	}
+	shared, err := loadLexicon()
+	if err != nil {
+		return err
+	}
+	if s.rules.lex == shared {
+		s.rules.lex = shared.clone()
+	}
+	lx := s.rules.lex
+	var add func(line string) error
+	switch l {
+	case continuerList:
+		if replace {
+			lx.clearContinuers()
+		}
+		add = phraseAdder(lx.addContinuer)
+	case furnitureList:
+		if replace {
+			lx.clearFurniture()
+		}
+		add = phraseAdder(lx.addFurniture)
+	case metaList:
+		if replace {
+			lx.clearMeta()
+		}
+		add = phraseAdder(lx.addMeta)
+	}
+	return scanEntries(r, add)
 }
 
 // New returns a Segmenter that uses the embedded Punkt English model and the
-// news abbreviation lexicon (abbrev.News), changed by opts.
+// news abbreviation lexicon ([abbrev.News]), changed by opts, in order. A nil
+// option is skipped. The error of an option that fails names it.
 func New(opts ...Option) (*Segmenter, error) {
-	p, err := loadFastPunkt()
-	if err != nil {
+	s := &Segmenter{}
+	if err := s.setDefaults(); err != nil {
 		return nil, err
 	}
-	lex, err := loadLexicon()
-	if err != nil {
-		return nil, err
-	}
-	s := &Segmenter{rules: rules{abbrevs: abbrev.News(), punkt: p, lex: lex}, joinBreaks: true}
 	for _, opt := range opts {
+		if opt == nil {
+			continue
+		}
 		if err := opt(s); err != nil {
 			return nil, fmt.Errorf("segment: %w", err)
 		}
 	}
 	return s, nil
+}
+
+// setDefaults gives s the embedded model, abbreviations and lists.
+func (s *Segmenter) setDefaults() error {
+	p, err := loadFastPunkt()
+	if err != nil {
+		return err
+	}
+	lex, err := loadLexicon()
+	if err != nil {
+		return err
+	}
+	*s = Segmenter{rules: rules{abbrevs: abbrev.News(), punkt: p, lex: lex}}
+	return nil
 }
 
 var defaultSegmenter = sync.OnceValues(func() (*Segmenter, error) { return New() })
@@ -91,10 +249,7 @@ var defaultSegmenter = sync.OnceValues(func() (*Segmenter, error) { return New()
 // default settings. It panics only if the embedded model cannot be loaded,
 // which a test of this package would have caught.
 func Split(text string) []string {
-	s, err := defaultSegmenter()
-	if err != nil {
-		panic(err)
-	}
+	var s *Segmenter
 	sents := s.Segment(text)
 	out := make([]string, len(sents))
 	for i, st := range sents {
@@ -107,7 +262,7 @@ func Split(text string) []string {
 // Every byte of text that is not white space belongs to exactly one Sentence;
 // text that is empty or only white space gives no sentences.
 func (s *Segmenter) Segment(text string) []Sentence {
-	p := s.newPass(text)
+	p := s.ready().newPass(text)
 	p.run()
 	return p.out
 }
@@ -200,7 +355,7 @@ func (p *pass) consider(at boundary, seam Rule, prev token, toks []token, i, pen
 	var ends bool
 	var rule Rule
 	switch {
-	case at == atBreak && !p.s.joinBreaks:
+	case at == atBreak && p.s.splitBreaks:
 		ends, rule = true, ruleNoMerge
 	case prev.end-p.start >= WindowSize:
 		ends, rule = true, ruleWindowSize
@@ -319,7 +474,7 @@ type Kept struct {
 // it. Its sentences are exactly those of Segment; Segment itself records
 // nothing, so explaining costs nothing when it is not asked for.
 func (s *Segmenter) Explain(text string) []Explanation {
-	p := s.newPass(text)
+	p := s.ready().newPass(text)
 	p.explain = true
 	p.run()
 	return p.why

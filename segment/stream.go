@@ -55,16 +55,29 @@ type Scanner struct {
 	watch   paragraphWatch  // the search for the end of the paragraph at from
 }
 
-// NewScanner returns a Scanner that reads from r.
+// NewScanner returns a Scanner that reads from r. A nil r is a Scanner
+// whose first Scan fails with an error.
 func (s *Segmenter) NewScanner(r io.Reader) *Scanner {
-	p := s.newPass("")
+	p := s.ready().newPass("")
 	return &Scanner{r: r, p: &p}
 }
 
+// errNoReader is the error of a Scanner with nothing to read: the zero
+// Scanner, or one made with a nil io.Reader.
+var errNoReader = errors.New("segment: Scanner has no io.Reader; make it with Segmenter.NewScanner(r)")
+
 // Scan advances to the next sentence, which Sentence then returns. It
 // returns false at the end of the input or after a read error; Err tells
-// which.
+// which. On a Scanner not made by [Segmenter.NewScanner], or made with a nil
+// reader, it returns false and Err reports it.
 func (sc *Scanner) Scan() bool {
+	if sc == nil {
+		return false
+	}
+	if sc.r == nil || sc.p == nil {
+		sc.err, sc.done = errNoReader, true
+		return false
+	}
 	for sc.next >= len(sc.queue) {
 		if sc.done {
 			return false
@@ -78,12 +91,22 @@ func (sc *Scanner) Scan() bool {
 }
 
 // Sentence returns the sentence found by the last call to Scan.
-func (sc *Scanner) Sentence() Sentence { return sc.cur }
+func (sc *Scanner) Sentence() Sentence {
+	if sc == nil {
+		return Sentence{}
+	}
+	return sc.cur
+}
 
 // Err returns the first error other than io.EOF met while reading. After a
 // read error the sentence that was still open is not returned: the input
 // ended before it could be decided.
-func (sc *Scanner) Err() error { return sc.err }
+func (sc *Scanner) Err() error {
+	if sc == nil {
+		return errNoReader
+	}
+	return sc.err
+}
 
 // Sentences returns an iterator over the sentences of the text read from r.
 // A read error ends the iteration; it is yielded once, with a zero Sentence.
