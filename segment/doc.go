@@ -76,6 +76,7 @@
 //	abbrev-lower        ×   "the U.S. limit", "Jr. was born"
 //	abbrev-suffix       ×   "Acme Co. Ltd.", "Westfield Pty. Ltd.": a chain of company suffixes
 //	abbrev-continuer    ×   "the U.S. Navy", "8 p.m. Tuesday", "Warner Bros. Pictures": a word data/continuers.txt lists for the kind
+//	abbrev-modifier     ×   "the N.Y. Post", "the L.A. Lakers": a state or city that takes no article, after "the"
 //	abbrev-fronted      ×   "At 5 a.m. Mr. Smith went": a short fronted phrase
 //	abbrev-capital      ÷   "concessions from the U.S. | Sherman said"
 //	number-opener       ÷   "in 2019. | 2020 brought", "$3 million. | 40% of it": a number opens a sentence

@@ -57,6 +57,7 @@ const (
 	ruleAbbrevLower     Rule = "abbrev-lower"
 	ruleAbbrevSuffix    Rule = "abbrev-suffix"
 	ruleAbbrevContinuer Rule = "abbrev-continuer"
+	ruleAbbrevModifier  Rule = "abbrev-modifier"
 	ruleAbbrevFronted   Rule = "abbrev-fronted"
 	ruleAbbrevCapital   Rule = "abbrev-capital"
 	ruleNumberOpener    Rule = "number-opener"
@@ -440,10 +441,31 @@ func (s *rules) abbrevEnds(c candidate, kind abbrev.Kind) (bool, Rule) {
 		return false, ruleAbbrevSuffix // "Acme Co. Ltd.", "Westfield Pty. Ltd."
 	case s.continues(kind, c.next):
 		return false, ruleAbbrevContinuer // "the U.S. Navy", "5 p.m. Monday", "Warner Bros. Pictures"
+	case kind == abbrev.State && s.modifiesNext(c):
+		return false, ruleAbbrevModifier // "the N.Y. Post", "the L.A. Lakers", "the N.J. Turnpike"
 	case s.frontedPhrase(c.head):
 		return false, ruleAbbrevFronted // "At 5 a.m. Mr. Smith went"
 	}
 	return true, ruleAbbrevCapital
+}
+
+// modifiesNext reports whether c.prev, a state or a city that takes no
+// article ("N.Y.", "L.A."), stands after "the" and so names what follows it
+// ("the N.J. Transit strike"); a place alone is never "the N.J.". A pronoun
+// or a word such as "The" after it still opens a sentence.
+func (s *rules) modifiesNext(c candidate) bool {
+	n := 0
+	for w := range fieldsBackward(c.head) {
+		if n++; n < 2 {
+			continue
+		}
+		if !strings.EqualFold(trimOpeners(w), "the") {
+			return false
+		}
+		next := strings.ToLower(trimTrailingPunct(trimOpeners(c.next)))
+		return !s.lex.wrapWords.has(next) && !isPronoun(next)
+	}
+	return false
 }
 
 // isCompanySuffix reports whether tok is a company suffix ("Ltd.").
