@@ -16,6 +16,35 @@ type rules struct {
 	abbrevs *abbrev.Set
 	punkt   punktDecider // Punkt's decision: a *fastPunkt, or neurosnap's own in tests
 	lex     *lexicon
+
+	// capitalOnly holds, lower-cased, the weekdays of abbrevs, written with
+	// a capital ("sun."): a token matches them only with its capital.
+	capitalOnly wordList
+	// ortho is the orthographic context of Punkt's model, by lower-case
+	// word: how the training text wrote it (orthoLc: seen in lower case).
+	ortho map[string]int
+}
+
+// newCapitalOnly lists the entries of set that rules.capitalOnly holds.
+func newCapitalOnly(set *abbrev.Set) wordList {
+	words := wordList{}
+	for _, e := range set.Entries() {
+		if e.Kind == abbrev.Time && startsUpper(e.Text) {
+			words[strings.ToLower(e.Text)] = struct{}{}
+		}
+	}
+	return words
+}
+
+// lookup is abbrevs.Lookup for word, a token that ends in a period, as
+// written: "Sun. Nov. 5" is a weekday, but "in the sun. Monday" is no
+// abbreviation of the lexicon.
+func (s *rules) lookup(word string) (abbrev.Kind, bool) {
+	kind, ok := s.abbrevs.Lookup(word)
+	if ok && startsLower(word) && s.capitalOnly.has(strings.ToLower(word)) {
+		return 0, false
+	}
+	return kind, ok
 }
 
 // Rule names a rule of the segmenter: a boundary rule, which ends a
@@ -229,7 +258,7 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 		return startsUpper(c.next), ruleWebAddress // "at www.example.co.nz. Names of"
 	}
 	plainWord := false // a Numeric entry used as a word
-	if kind, ok := s.abbrevs.Lookup(word); ok {
+	if kind, ok := s.lookup(word); ok {
 		switch kind {
 		case abbrev.Title:
 			if s.isStreet(c, word) {
@@ -302,7 +331,7 @@ func (s *rules) periodEndsAtBreak(c candidate, body string) (bool, Rule) {
 	if listHead(c.head) {
 		return false, ruleListMarker
 	}
-	kind, ok := s.abbrevs.Lookup(trimOpeners(body))
+	kind, ok := s.lookup(trimOpeners(body))
 	switch {
 	case !ok, kind == abbrev.Numeric, kind == abbrev.Month:
 		return true, rulePeriodBreak
@@ -381,10 +410,17 @@ func (s *rules) middleInitial(c candidate, before string) bool {
 
 // abbrevLike reports whether word, a token ending in a period that the
 // lexicon does not know, reads as an abbreviation: a short lower-case word
-// without a vowel ("pct.", "govt.", "hrs."), or a short lower-case unit
-// after a number ("10 in.", "104 deg."). Before lower case it goes on.
+// without a vowel ("pct.", "govt.", "hrs."), a short one that Punkt's
+// training text never wrote as a lower-case word ("incl. taxes", "avg.
+// attendance") unless a pronoun or a preposition follows, or a short
+// lower-case unit after a number ("10 in.", "104 deg.", "$3.50/gal."). Before
+// lower case it goes on.
 func (s *rules) abbrevLike(c candidate, word string) bool {
 	w := word[:len(word)-1]
+	afterAmount := false
+	if i := strings.LastIndexByte(w, '/'); i >= 0 && isAmount(w[:i]) {
+		w, afterAmount = w[i+1:], true // a unit under a price: "$3.50/gal."
+	}
 	if w == "" || len(w) > 5 {
 		return false
 	}
@@ -397,11 +433,14 @@ func (s *rules) abbrevLike(c candidate, word string) bool {
 			vowel = true
 		}
 	}
-	if !vowel {
+	if !vowel || len(w) <= 4 && s.ortho[w]&orthoLc == 0 && !s.opensClause(c.next) {
 		return true
 	}
 	if len(w) > 3 {
 		return false
+	}
+	if afterAmount {
+		return true
 	}
 	n := 0
 	for tok := range fieldsBackward(c.head) {
@@ -410,6 +449,14 @@ func (s *rules) abbrevLike(c candidate, word string) bool {
 		}
 	}
 	return false
+}
+
+// opensClause reports whether tok, a lower-case word, is one that opens a
+// sentence typed without capitals ("ok. i will", "tell val. the
+// following"): a pronoun, an article or a preposition.
+func (s *rules) opensClause(tok string) bool {
+	w := strings.ToLower(trimTrailingPunct(tok))
+	return isPronoun(w) || s.lex.wrapWords.has(w)
 }
 
 // isPronoun reports whether w, lower-cased, is a subject pronoun, the

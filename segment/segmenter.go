@@ -76,12 +76,13 @@ func New(opts ...Option) (*Segmenter, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Segmenter{rules: rules{abbrevs: abbrev.News(), punkt: p, lex: lex}, joinBreaks: true}
+	s := &Segmenter{rules: rules{abbrevs: abbrev.News(), punkt: p, lex: lex, ortho: p.ortho}, joinBreaks: true}
 	for _, opt := range opts {
 		if err := opt(s); err != nil {
 			return nil, fmt.Errorf("segment: %w", err)
 		}
 	}
+	s.rules.capitalOnly = newCapitalOnly(s.rules.abbrevs)
 	return s, nil
 }
 
