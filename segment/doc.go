@@ -82,6 +82,7 @@
 //	number-opener       ÷   "in 2019. | 2020 brought", "$3 million. | 40% of it": a number opens a sentence
 //	number-capital      ÷   "in 2014. | NATO and", "fell to C$8.75. | Analysts"
 //	abbrev-like         ×   "3.5 pct. in", "10 in. tall", "incl. taxes": lower case after a word that reads as an abbreviation
+//	letter-capital      ÷   "It was Plan A. | Plan B came", "fell to -5 C. | Schools closed": a letter that is no initial
 //	middle-initial      ×   "John Q. Public", "Dr. A. B. Smith", "(AP Photo/J. Scott Applewhite)"
 //	quote-capital       ÷   `a thousand fold." | "I think`
 //	quote-lower         ×   `"This is great." she said`

@@ -92,6 +92,7 @@ const (
 	ruleNumberOpener    Rule = "number-opener"
 	ruleNumberCapital   Rule = "number-capital"
 	ruleAbbrevLike      Rule = "abbrev-like"
+	ruleLetterCapital   Rule = "letter-capital"
 	ruleMiddleInitial   Rule = "middle-initial"
 	ruleQuoteCapital    Rule = "quote-capital"
 	ruleQuoteLower      Rule = "quote-lower"
@@ -298,6 +299,9 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 	if startsLower(c.next) && s.abbrevLike(c, word) {
 		return false, ruleAbbrevLike // "3.5 pct. in the", "10 in. tall", "the dept. heads"
 	}
+	if isLetter(word) && startsUpper(c.next) && s.letterEnds(c, word) {
+		return true, ruleLetterCapital // "It was Plan A. Plan B came", "fell to -5 C. Schools closed"
+	}
 	if initial, before := splitInitial(word); isCapitalInitial(initial) && startsUpper(c.next) && s.middleInitial(c, before) {
 		return false, ruleMiddleInitial // "John Q. Public", "George W. Bush", "(AP Photo/J. Scott Applewhite)", "A. B. Smith"
 	}
@@ -360,6 +364,11 @@ func opensFigure(word string) bool {
 	return isAmount(w) || !isCapitalInitial(word) && !strings.Contains(w, ".")
 }
 
+// isLetter reports whether w is one ASCII letter and a period: "Q.", "m.".
+func isLetter(w string) bool {
+	return len(w) == 2 && w[1] == '.' && ('A' <= w[0] && w[0] <= 'Z' || 'a' <= w[0] && w[0] <= 'z')
+}
+
 // isCapitalInitial reports whether w is one capital letter and a period: "Q.".
 func isCapitalInitial(w string) bool {
 	return len(w) == 2 && w[1] == '.' && 'A' <= w[0] && w[0] <= 'Z'
@@ -406,6 +415,46 @@ func (s *rules) middleInitial(c candidate, before string) bool {
 	next := strings.ToLower(trimTrailingPunct(trimOpeners(c.next)))
 	next = strings.TrimSuffix(next, ".")
 	return !s.lex.wrapWords.has(next) && !isPronoun(next)
+}
+
+// letterEnds reports whether word, a letter and a period before a
+// capitalised word, ends a sentence as a letter that is no initial: after a
+// number ("fell to -5 C. Schools", "reached 3 m. Residents"), or, for a
+// capital, before a word
+// that Punkt's training text also wrote in lower case, an ordinary word
+// capitalised to open a sentence, when the word before the letter is no
+// given name ("Plan A. Plan B", "Vitamin D. Doctors", "a grade of C. His").
+// A given name is a capitalised word the training text never wrote in
+// lower case: "John Q. Public" and "Mark A. Smith" stay with Punkt.
+func (s *rules) letterEnds(c candidate, word string) bool {
+	if isCapitalInitial(trimOpeners(c.next)) {
+		return false // "A. B. Smith"
+	}
+	before := ""
+	n := 0
+	for w := range fieldsBackward(c.head) {
+		if n++; n == 2 {
+			before = trimOpeners(w)
+			break
+		}
+	}
+	if before == "" || hasFinalPunct(before) {
+		return false // the letter opens the sentence, or follows a title, an initial or a comma
+	}
+	if isAmount(strings.TrimLeft(before, "-−+")) {
+		return true
+	}
+	if !isCapitalInitial(word) {
+		return false // "part a. The" stays with Punkt
+	}
+	if next := strings.ToLower(trimTrailingPunct(trimOpeners(c.next))); s.ortho[next]&orthoLc == 0 {
+		return false
+	}
+	if !startsUpper(before) {
+		return true
+	}
+	ctx := s.ortho[strings.ToLower(before)]
+	return ctx&orthoLc != 0 || ctx&orthoUc == 0
 }
 
 // abbrevLike reports whether word, a token ending in a period that the
