@@ -17,8 +17,9 @@ type rules struct {
 	punkt   punktDecider // Punkt's decision: a *fastPunkt, or neurosnap's own in tests
 	lex     *lexicon
 
-	// capitalOnly holds, lower-cased, the weekdays of abbrevs, written with
-	// a capital ("sun."): a token matches them only with its capital.
+	// capitalOnly holds, lower-cased, the titles and weekdays of abbrevs
+	// that are written with a capital ("ft.", "sun."): a token written in
+	// lower case is not one of them.
 	capitalOnly wordList
 	// ortho is the orthographic context of Punkt's model, by lower-case
 	// word: how the training text wrote it (orthoLc: seen in lower case).
@@ -29,22 +30,39 @@ type rules struct {
 func newCapitalOnly(set *abbrev.Set) wordList {
 	words := wordList{}
 	for _, e := range set.Entries() {
-		if e.Kind == abbrev.Time && startsUpper(e.Text) {
+		if (e.Kind == abbrev.Title || e.Kind == abbrev.Time) && startsUpper(e.Text) {
 			words[strings.ToLower(e.Text)] = struct{}{}
 		}
 	}
 	return words
 }
 
-// lookup is abbrevs.Lookup for word, a token that ends in a period, as
-// written: "Sun. Nov. 5" is a weekday, but "in the sun. Monday" is no
-// abbreviation of the lexicon.
-func (s *rules) lookup(word string) (abbrev.Kind, bool) {
+// lookup is abbrevs.Lookup for word, the token c.prev without its closers,
+// as written. A title or a weekday needs its capital: "Ft. Worth" is a
+// title and "Sun. Nov. 5" a weekday, but "in the sun. Monday" is no
+// abbreviation of the lexicon, and a title in lower case after a number is
+// a unit, which may end a sentence as "lbs." does: "flew at 30,000 ft. It".
+func (s *rules) lookup(c candidate, word string) (abbrev.Kind, bool) {
 	kind, ok := s.abbrevs.Lookup(word)
-	if ok && startsLower(word) && s.capitalOnly.has(strings.ToLower(word)) {
-		return 0, false
+	if !ok || !startsLower(word) || !s.capitalOnly.has(strings.ToLower(word)) {
+		return kind, ok
 	}
-	return kind, ok
+	if kind == abbrev.Title && s.afterNumber(c) {
+		return abbrev.General, true
+	}
+	return kind, kind == abbrev.Title
+}
+
+// afterNumber reports whether the token before c.prev is a number: "30,000"
+// in "flew at 30,000 ft.".
+func (s *rules) afterNumber(c candidate) bool {
+	n := 0
+	for w := range fieldsBackward(c.head) {
+		if n++; n == 2 {
+			return isAmount(w)
+		}
+	}
+	return false
 }
 
 // Rule names a rule of the segmenter: a boundary rule, which ends a
@@ -259,7 +277,7 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 		return startsUpper(c.next), ruleWebAddress // "at www.example.co.nz. Names of"
 	}
 	plainWord := false // a Numeric entry used as a word
-	if kind, ok := s.lookup(word); ok {
+	if kind, ok := s.lookup(c, word); ok {
 		switch kind {
 		case abbrev.Title:
 			if s.isStreet(c, word) {
@@ -335,7 +353,7 @@ func (s *rules) periodEndsAtBreak(c candidate, body string) (bool, Rule) {
 	if listHead(c.head) {
 		return false, ruleListMarker
 	}
-	kind, ok := s.lookup(trimOpeners(body))
+	kind, ok := s.lookup(c, trimOpeners(body))
 	switch {
 	case !ok, kind == abbrev.Numeric, kind == abbrev.Month:
 		return true, rulePeriodBreak
