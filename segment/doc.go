@@ -79,6 +79,7 @@
 //	abbrev-modifier     ×   "the N.Y. Post", "the L.A. Lakers": a state or city that takes no article, after "the"
 //	abbrev-fronted      ×   "At 5 a.m. Mr. Smith went": a short fronted phrase
 //	abbrev-capital      ÷   "concessions from the U.S. | Sherman said"
+//	number-label        ×   "a Cat. 4 storm", "a Mk. 2 rifle": a short capitalised abbreviation before a number
 //	number-opener       ÷   "in 2019. | 2020 brought", "$3 million. | 40% of it": a number opens a sentence
 //	number-capital      ÷   "in 2014. | NATO and", "fell to C$8.75. | Analysts"
 //	abbrev-like         ×   "3.5 pct. in", "10 in. tall", "incl. taxes": lower case after a word that reads as an abbreviation

@@ -107,6 +107,7 @@ const (
 	ruleAbbrevModifier  Rule = "abbrev-modifier"
 	ruleAbbrevFronted   Rule = "abbrev-fronted"
 	ruleAbbrevCapital   Rule = "abbrev-capital"
+	ruleNumberLabel     Rule = "number-label"
 	ruleNumberOpener    Rule = "number-opener"
 	ruleNumberCapital   Rule = "number-capital"
 	ruleAbbrevLike      Rule = "abbrev-like"
@@ -308,6 +309,9 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 			return s.abbrevEnds(c, kind)
 		}
 	}
+	if !plainWord && startsDigit(c.next) && s.labelsNumber(word, c.next) {
+		return false, ruleNumberLabel // "a Cat. 4 storm", "a Mk. 2 rifle"
+	}
 	if !plainWord && startsAmount(c.next) && opensFigure(word) {
 		return true, ruleNumberOpener // "in 2019. 2020 brought", "$3 million. 40% of it"
 	}
@@ -371,6 +375,25 @@ func (s *rules) periodEndsAtBreak(c candidate, body string) (bool, Rule) {
 func (s *rules) endsMidPhrase(tok string) bool {
 	last, _ := utf8.DecodeLastRuneInString(tok)
 	return strings.ContainsRune(",;:-‐–—/&(", last) || s.lex.wrapWords.hasFold(tok)
+}
+
+// labelsNumber reports whether word, a token ending in a period that the
+// lexicon does not know, is a short capitalised abbreviation that labels
+// the number after it, as "No." and "Fig." do: "a Cat. 4 storm", "a Mk. 2
+// rifle".
+// A sentence in news seldom opens with a figure other than a year, and a
+// month or a weekday before a number is a date ("in May. 24 people").
+func (s *rules) labelsNumber(word, next string) bool {
+	w := word[:len(word)-1]
+	if len(w) < 2 || len(w) > 3 || !startsUpper(w) || s.lex.isDateWord(w) {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return !isYear(strings.TrimRight(trimTrailingPunct(next), ".!?"))
 }
 
 // opensFigure reports whether word, a token ending in a period before a
