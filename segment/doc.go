@@ -54,6 +54,7 @@
 //	list-item           ÷   "1.) The first item | 2.) The second item"
 //	footnote-run        ×   "in two trials.12 | 13": more footnote numbers follow a footnote
 //	closer-alone        ÷×  a lone closing quote or bracket: ends at a break before a capital
+//	brand-mark          ×   "Yahoo! Finance", "Yum! Brands": a name spelt with "!" before a word of the name
 //	question            ÷   "Why now? | Officials", "what should i do? | and i like"
 //	interjection        ×   "and -- bang! -- the lights": a mark set off by dashes
 //	question-run-on     ×   "“Why now?” asked Smith", "(all of them!) cheered", "Yahoo! in"

@@ -82,6 +82,7 @@ const (
 	ruleListItem        Rule = "list-item"
 	ruleFootnoteRun     Rule = "footnote-run"
 	ruleCloserAlone     Rule = "closer-alone"
+	ruleBrandMark       Rule = "brand-mark"
 	ruleQuestion        Rule = "question"
 	ruleInterjection    Rule = "interjection"
 	ruleQuestionRunOn   Rule = "question-run-on"
@@ -184,6 +185,8 @@ func (s *rules) ends(c candidate) (bool, Rule) {
 	case body == "":
 		// A stray closing quote or bracket on its own.
 		return c.at == atBreak && !startsLower(c.next), ruleCloserAlone
+	case last == '!' && s.brandMark(c, body):
+		return false, ruleBrandMark // "Yahoo! Finance", "Yum! Brands"
 	case last == '?' || last == '!' || last == '？' || last == '！':
 		return markEnds(c, body, closed)
 	case last == '…' || strings.HasSuffix(body, ".."):
@@ -238,6 +241,17 @@ func markEnds(c candidate, body string, closed bool) (bool, Rule) {
 		return false, ruleQuestionRunOn
 	}
 	return true, ruleQuestion
+}
+
+// brandMark reports whether body, a token ending in "!", is a name spelt
+// with the mark (data/brandmarks.txt) that a word of the name follows inside
+// the paragraph: "Yahoo! Finance", "at Yahoo! Research". A pronoun or a word
+// such as "The" after it opens a sentence ("on Yahoo! The site").
+func (s *rules) brandMark(c candidate, body string) bool {
+	if c.at != inText || !s.lex.brandMarks.has(trimOpeners(body)) || !startsUpper(c.next) {
+		return false
+	}
+	return !s.opensClause(c.next)
 }
 
 // layoutSeam names the layout rule behind a break that a capital, a digit or
