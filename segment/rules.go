@@ -475,12 +475,13 @@ func (s *rules) middleInitial(c candidate, before string) bool {
 // letterEnds reports whether word, a letter and a period before a
 // capitalised word, ends a sentence as a letter that is no initial: after a
 // number ("fell to -5 C. Schools", "reached 3 m. Residents"), or, for a
-// capital, before a word
-// that Punkt's training text also wrote in lower case, an ordinary word
-// capitalised to open a sentence, when the word before the letter is no
-// given name ("Plan A. Plan B", "Vitamin D. Doctors", "a grade of C. His").
-// A given name is a capitalised word the training text never wrote in
-// lower case: "John Q. Public" and "Mark A. Smith" stay with Punkt.
+// capital, before an ordinary word that Punkt's training text also wrote in
+// lower case, capitalised to open a sentence, when the word before the
+// letter is one the training text also wrote in lower case ("Plan A. Plan
+// B"), or is in lower case and a pronoun or an article follows ("a grade of
+// C. His"). A capitalised word the training text never wrote in lower case,
+// or never saw, may be a given name ("John Q. Public", "Ulysses S. Grant"),
+// so "Vitamin D. Doctors" is left to the initial rules.
 func (s *rules) letterEnds(c candidate, word string) bool {
 	if isCapitalInitial(trimOpeners(c.next)) {
 		return false // "A. B. Smith"
@@ -506,10 +507,11 @@ func (s *rules) letterEnds(c candidate, word string) bool {
 		return false
 	}
 	if !startsUpper(before) {
-		return true
+		// "a grade of C. His": a surname that is also a word ("by J.
+		// Brown") is no sentence opener such as "His" or "The".
+		return s.opensClause(c.next)
 	}
-	ctx := s.ortho[strings.ToLower(before)]
-	return ctx&orthoLc != 0 || ctx&orthoUc == 0
+	return s.ortho[strings.ToLower(before)]&orthoLc != 0
 }
 
 // abbrevLike reports whether word, a token ending in a period that the
