@@ -10,7 +10,8 @@
 //     when a capitalised word that the continuers of its kind do not list
 //     follows ("the U.S. Navy" goes on, "at 6 a.m. Navy divers" and "from
 //     the U.S. Sherman said" break); a month or "No." goes on before a
-//     number;
+//     number; a title or a weekday counts only with its capital ("Ft.
+//     Bragg", but "flew at 30,000 ft. It landed" ends as "lbs." would);
 //   - layout: a blank line ends a paragraph, and a line without final
 //     punctuation (a headline, a dateline, a label such as "Breaking"), a
 //     list item ("- Revenue rose 5%") or a line of a menu is a segment of its
