@@ -41,9 +41,10 @@ const (
 	// suffix ("Co. Ltd.", "Pty. Ltd.") or a word of the company's name
 	// ("Bros. Pictures").
 	Company
-	// Time is a time of day: a.m., p.m. It may end a sentence; it goes on
-	// only before a time zone, a weekday or a date ("5 p.m. EST", "9 a.m.
-	// Tuesday", "9 a.m. Jan. 5").
+	// Time is a time of day or an abbreviated weekday: a.m., p.m., Tues.,
+	// Sun. It may end a sentence; it goes on only before a time zone, a
+	// weekday or a date ("5 p.m. EST", "9 a.m. Tuesday", "9 a.m. Jan. 5",
+	// "Sun. Nov. 5").
 	Time
 
 	lastKind = Time

@@ -95,7 +95,7 @@ func TestNewsContents(t *testing.T) {
 		Month:   {"Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."},
 		Numeric: {"No.", "Nos.", "Vol.", "p.", "pp.", "Fig.", "Art.", "Ch.", "Rs.", "ext.", "ca."},
 		Company: {"Inc.", "Corp.", "Co.", "Ltd.", "Bros.", "Pty.", "S.A.", "S.p.A."},
-		Time:    {"a.m.", "p.m."},
+		Time:    {"a.m.", "p.m.", "Mon.", "Tues.", "Wed.", "Thurs.", "Fri.", "Sat.", "Sun."},
 	}
 	for k, words := range must {
 		for _, w := range words {

@@ -19,8 +19,9 @@
 //   - [Company] is a company suffix (Inc., Corp., Co., Ltd., Bros., S.A.).
 //     It may end a sentence, and goes on before another suffix ("Co. Ltd.")
 //     or a word of the company's name ("Warner Bros. Pictures").
-//   - [Time] is a time of day (a.m., p.m.). It may end a sentence, and goes
-//     on only before a time zone, a weekday or a date ("5 p.m. EST").
+//   - [Time] is a time of day (a.m., p.m.) or an abbreviated weekday (Tues.,
+//     Sun.). It may end a sentence, and goes on only before a time zone, a
+//     weekday or a date ("5 p.m. EST", "Sun. Nov. 5").
 //
 // # File format
 //

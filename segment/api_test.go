@@ -158,7 +158,7 @@ func TestSentenceJSON(t *testing.T) {
 }
 
 // TestRemoveAbbreviation checks that an entry removed from the set is not
-// an abbreviation, though Punkt's model lists it ("st", "fri"), in Segment,
+// an abbreviation, though Punkt's model lists it ("st", "ct"), in Segment,
 // Explain and Merge alike.
 func TestRemoveAbbreviation(t *testing.T) {
 	tests := []struct {
@@ -182,10 +182,10 @@ func TestRemoveAbbreviation(t *testing.T) {
 			[]string{"Crews closed St. and Elm on Monday."}, "text-end"},
 		{"another entry removed", "The parade on St. Patrick's Day drew crowds.", "Sen.",
 			[]string{"The parade on St. Patrick's Day drew crowds."}, "text-end"},
-		{"Punkt keeps Fri.", "The vote is set for Fri. Smith will attend.", "",
-			[]string{"The vote is set for Fri. Smith will attend."}, "text-end"},
-		{"only Punkt lists it", "The vote is set for Fri. Smith will attend.", "Fri.",
-			[]string{"The vote is set for Fri.", "Smith will attend."}, "abbrev-removed"},
+		{"Punkt keeps Ct.", "They live on Maple Ct. Smith came by.", "",
+			[]string{"They live on Maple Ct. Smith came by."}, "text-end"},
+		{"only Punkt lists it", "They live on Maple Ct. Smith came by.", "Ct.",
+			[]string{"They live on Maple Ct.", "Smith came by."}, "abbrev-removed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,7 +10,8 @@
 //     when a capitalised word that the continuers of its kind do not list
 //     follows ("the U.S. Navy" goes on, "at 6 a.m. Navy divers" and "from
 //     the U.S. Sherman said" break); a month or "No." goes on before a
-//     number;
+//     number; a title or a weekday counts only with its capital ("Ft.
+//     Bragg", but "flew at 30,000 ft. It landed" ends as "lbs." would);
 //   - layout: a blank line ends a paragraph, and a line without final
 //     punctuation (a headline, a dateline, a label such as "Breaking"), a
 //     list item ("- Revenue rose 5%") or a line of a menu is a segment of its
@@ -75,6 +76,7 @@
 //	list-item           ÷   "1.) The first item | 2.) The second item"
 //	footnote-run        ×   "in two trials.12 | 13": more footnote numbers follow a footnote
 //	closer-alone        ÷×  a lone closing quote or bracket: ends at a break before a capital
+//	brand-mark          ×   "Yahoo! Finance", "Yum! Brands": a name spelt with "!" before a word of the name
 //	question            ÷   "Why now? | Officials", "what should i do? | and i like"
 //	interjection        ×   "and -- bang! -- the lights": a mark set off by dashes
 //	question-run-on     ×   "“Why now?” asked Smith", "(all of them!) cheered", "Yahoo! in"
@@ -98,11 +100,14 @@
 //	abbrev-lower        ×   "the U.S. limit", "Jr. was born"
 //	abbrev-suffix       ×   "Acme Co. Ltd.", "Westfield Pty. Ltd.": a chain of company suffixes
 //	abbrev-continuer    ×   "the U.S. Navy", "8 p.m. Tuesday", "Warner Bros. Pictures": a word data/continuers.txt lists for the kind
+//	abbrev-modifier     ×   "the N.Y. Post", "the L.A. Lakers": a state or city that takes no article, after "the"
 //	abbrev-fronted      ×   "At 5 a.m. Mr. Smith went": a short fronted phrase
 //	abbrev-capital      ÷   "concessions from the U.S. | Sherman said"
+//	number-label        ×   "a Cat. 4 storm", "a Mk. 2 rifle": a short capitalised abbreviation before a number
 //	number-opener       ÷   "in 2019. | 2020 brought", "$3 million. | 40% of it": a number opens a sentence
 //	number-capital      ÷   "in 2014. | NATO and", "fell to C$8.75. | Analysts"
-//	abbrev-like         ×   "3.5 pct. in", "10 in. tall": lower case after a word that reads as an abbreviation
+//	abbrev-like         ×   "3.5 pct. in", "10 in. tall", "incl. taxes": lower case after a word that reads as an abbreviation
+//	letter-capital      ÷   "It was Plan A. | Plan B came", "fell to -5 C. | Schools closed": a letter that is no initial
 //	middle-initial      ×   "John Q. Public", "Dr. A. B. Smith", "(AP Photo/J. Scott Applewhite)"
 //	quote-capital       ÷   `a thousand fold." | "I think`
 //	quote-lower         ×   `"This is great." she said`

@@ -188,15 +188,15 @@ func ExampleWithoutMerge() {
 	// Russia must pull its troops back from the border, Ms. | Sherman said on Monday.
 }
 
-// A newsroom whose copy never abbreviates weekdays removes "Fri." from
-// the lexicon: the removal also overrides Punkt's trained model, which
-// lists "fri" as an abbreviation.
+// A newsroom whose copy never abbreviates "Court" removes "Ct." from the
+// lexicon: the removal also overrides Punkt's trained model, which lists
+// "ct" as an abbreviation.
 func ExampleWithAbbreviations_remove() {
-	text := "The Senate vote is set for Fri. Smith will attend, aides said."
+	text := "The family lives on Maple Ct. Smith, a neighbor, called police."
 	set := abbrev.News()
 	for _, remove := range []bool{false, true} {
 		if remove {
-			set.Remove("Fri.")
+			set.Remove("Ct.")
 		}
 		s, err := segment.New(segment.WithAbbreviations(set))
 		if err != nil {
@@ -205,8 +205,8 @@ func ExampleWithAbbreviations_remove() {
 		fmt.Println(texts(s.Segment(text)))
 	}
 	// Output:
-	// The Senate vote is set for Fri. Smith will attend, aides said.
-	// The Senate vote is set for Fri. | Smith will attend, aides said.
+	// The family lives on Maple Ct. Smith, a neighbor, called police.
+	// The family lives on Maple Ct. | Smith, a neighbor, called police.
 }
 
 // A continuer carries a sentence on after an abbreviation such as "U.K.":

@@ -367,13 +367,21 @@ func opensWithFigure(b string) bool {
 // gluedStop finds a sentence end that lost its space, as text pasted from
 // web pages often has: "last week.The company said". The token that starts
 // at start has just reached text[i-1], a '.', '?' or '!'. When two lower-case
-// letters or digits stand before it and a capitalised word follows (after
-// any closing quotes or brackets), gluedStop returns where the first token
-// ends, so that the rules judge the two words as if a space stood between
-// them; otherwise it returns 0. Web addresses, e-mail addresses and
+// letters or digits, or a digit, a '%' or a ')', stand before it ("7-2.Justice
+// Kagan", "5.25%.Markets") and a capitalised word follows (after any closing
+// quotes or brackets, or after an opening bracket: "left.(He"), gluedStop returns where the first token ends, so that
+// the rules judge the two words as if a space stood between them; otherwise
+// it returns 0. Web addresses, e-mail addresses and
 // abbreviations such as "Mr.Smith" or "p.m.The" are left whole.
 func gluedStop(text string, start, i, end int) int {
-	if i-start < 3 || !lowerOrDigit(text[i-2]) || !lowerOrDigit(text[i-3]) {
+	if i-start < 2 {
+		return 0
+	}
+	switch c := text[i-2]; {
+	case '0' <= c && c <= '9', c == '%', c == ')':
+		// A figure or a bracket ends the sentence: "was 7-2.Justice",
+		// "rose to 5.25%.Markets", "(AP).The".
+	case i-start < 3 || !lowerOrDigit(c) || !lowerOrDigit(text[i-3]):
 		return 0
 	}
 	j := i
@@ -384,7 +392,11 @@ func gluedStop(text string, start, i, end int) int {
 		}
 		j += size
 	}
-	if j+1 >= end || text[j] < 'A' || text[j] > 'Z' || text[j+1] < 'a' || text[j+1] > 'z' {
+	k := j // the capital, after an opening bracket: "He left.(He was tired.)"
+	if k < end && text[k] == '(' {
+		k++
+	}
+	if k+1 >= end || text[k] < 'A' || text[k] > 'Z' || text[k+1] < 'a' || text[k+1] > 'z' {
 		return 0
 	}
 	tokEnd := j

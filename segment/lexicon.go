@@ -27,6 +27,7 @@ type lexicon struct {
 	placePrefixes wordList                 // place words before a saint's name ("Port St. Lucie")
 	wrapWords     wordList                 // words a headline or label cannot end with
 	prepositions  wordList                 // openers of a fronted phrase ("At 5 a.m.")
+	brandMarks    wordList                 // names spelt with "!" ("Yahoo!")
 
 	lines     map[string]bool    // whole-line furniture; true when it opens a block
 	openers   map[string]*opener // by openerKey: the phrases a sentence may start with
@@ -60,6 +61,9 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 		return nil, err
 	}
 	if lx.prepositions, err = loadWordList("prepositions", true); err != nil {
+		return nil, err
+	}
+	if lx.brandMarks, err = loadWordList("brandmarks", false); err != nil {
 		return nil, err
 	}
 	if err := loadPhrases("furniture", lx.addFurniture); err != nil {

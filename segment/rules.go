@@ -16,6 +16,53 @@ type rules struct {
 	abbrevs *abbrev.Set
 	punkt   punktDecider // Punkt's decision: a *fastPunkt, or neurosnap's own in tests
 	lex     *lexicon
+
+	// capitalOnly holds, lower-cased, the titles and weekdays of abbrevs
+	// that are written with a capital ("ft.", "sun."): a token written in
+	// lower case is not one of them.
+	capitalOnly wordList
+	// ortho is the orthographic context of Punkt's model, by lower-case
+	// word: how the training text wrote it (orthoLc: seen in lower case).
+	ortho map[string]int
+}
+
+// newCapitalOnly lists the entries of set that rules.capitalOnly holds.
+func newCapitalOnly(set *abbrev.Set) wordList {
+	words := wordList{}
+	for _, e := range set.Entries() {
+		if (e.Kind == abbrev.Title || e.Kind == abbrev.Time) && startsUpper(e.Text) {
+			words[strings.ToLower(e.Text)] = struct{}{}
+		}
+	}
+	return words
+}
+
+// lookup is abbrevs.Lookup for word, the token c.prev without its closers,
+// as written. A title or a weekday needs its capital: "Ft. Worth" is a
+// title and "Sun. Nov. 5" a weekday, but "in the sun. Monday" is no
+// abbreviation of the lexicon, and a title in lower case after a number is
+// a unit, which may end a sentence as "lbs." does: "flew at 30,000 ft. It".
+func (s *rules) lookup(c candidate, word string) (abbrev.Kind, bool) {
+	kind, ok := s.abbrevs.Lookup(word)
+	if !ok || !startsLower(word) || !s.capitalOnly.has(strings.ToLower(word)) {
+		return kind, ok
+	}
+	if kind == abbrev.Title && s.afterNumber(c) {
+		return abbrev.General, true
+	}
+	return kind, kind == abbrev.Title
+}
+
+// afterNumber reports whether the token before c.prev is a number: "30,000"
+// in "flew at 30,000 ft.".
+func (s *rules) afterNumber(c candidate) bool {
+	n := 0
+	for w := range fieldsBackward(c.head) {
+		if n++; n == 2 {
+			return isAmount(w)
+		}
+	}
+	return false
 }
 
 // Rule names a rule of the segmenter: a boundary rule, which ends a
@@ -35,6 +82,7 @@ const (
 	ruleListItem        Rule = "list-item"
 	ruleFootnoteRun     Rule = "footnote-run"
 	ruleCloserAlone     Rule = "closer-alone"
+	ruleBrandMark       Rule = "brand-mark"
 	ruleQuestion        Rule = "question"
 	ruleInterjection    Rule = "interjection"
 	ruleQuestionRunOn   Rule = "question-run-on"
@@ -58,11 +106,14 @@ const (
 	ruleAbbrevLower     Rule = "abbrev-lower"
 	ruleAbbrevSuffix    Rule = "abbrev-suffix"
 	ruleAbbrevContinuer Rule = "abbrev-continuer"
+	ruleAbbrevModifier  Rule = "abbrev-modifier"
 	ruleAbbrevFronted   Rule = "abbrev-fronted"
 	ruleAbbrevCapital   Rule = "abbrev-capital"
+	ruleNumberLabel     Rule = "number-label"
 	ruleNumberOpener    Rule = "number-opener"
 	ruleNumberCapital   Rule = "number-capital"
 	ruleAbbrevLike      Rule = "abbrev-like"
+	ruleLetterCapital   Rule = "letter-capital"
 	ruleMiddleInitial   Rule = "middle-initial"
 	ruleQuoteCapital    Rule = "quote-capital"
 	ruleQuoteLower      Rule = "quote-lower"
@@ -136,6 +187,8 @@ func (s *rules) ends(c candidate) (bool, Rule) {
 	case body == "":
 		// A stray closing quote or bracket on its own.
 		return c.at == atBreak && !startsLower(c.next), ruleCloserAlone
+	case last == '!' && s.brandMark(c, body):
+		return false, ruleBrandMark // "Yahoo! Finance", "Yum! Brands"
 	case last == '?' || last == '!' || last == '？' || last == '！':
 		return markEnds(c, body, closed)
 	case last == '…' || strings.HasSuffix(body, ".."):
@@ -192,6 +245,17 @@ func markEnds(c candidate, body string, closed bool) (bool, Rule) {
 	return true, ruleQuestion
 }
 
+// brandMark reports whether body, a token ending in "!", is a name spelt
+// with the mark (data/brandmarks.txt) that a word of the name follows inside
+// the paragraph: "Yahoo! Finance", "at Yahoo! Research". A pronoun or a word
+// such as "The" after it opens a sentence ("on Yahoo! The site").
+func (s *rules) brandMark(c candidate, body string) bool {
+	if c.at != inText || !s.lex.brandMarks.has(trimOpeners(body)) || !startsUpper(c.next) {
+		return false
+	}
+	return !s.opensClause(c.next)
+}
+
 // layoutSeam names the layout rule behind a break that a capital, a digit or
 // a mark follows: a list item ("Highlights: | - Revenue rose 5%"), the first
 // line of a menu under a label ("Share this: | Facebook"), or the break's own.
@@ -230,7 +294,7 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 		return startsUpper(c.next), ruleWebAddress // "at www.example.co.nz. Names of"
 	}
 	plainWord := false // a Numeric entry used as a word
-	kind, listed := s.abbrevs.Lookup(word)
+	kind, listed := s.lookup(c, word)
 	// Removed from the set on purpose: not an abbreviation, even where
 	// Punkt's model lists it (see abbrev, "How the set and Punkt's list
 	// combine").
@@ -276,6 +340,9 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 			return s.abbrevEnds(c, kind)
 		}
 	}
+	if !plainWord && startsDigit(c.next) && s.labelsNumber(word, c.next) {
+		return false, ruleNumberLabel // "a Cat. 4 storm", "a Mk. 2 rifle"
+	}
 	if !plainWord && startsAmount(c.next) && opensFigure(word) {
 		return true, ruleNumberOpener // "in 2019. 2020 brought", "$3 million. 40% of it"
 	}
@@ -284,6 +351,9 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 	}
 	if startsLower(c.next) && s.abbrevLike(c, word) {
 		return false, ruleAbbrevLike // "3.5 pct. in the", "10 in. tall", "the dept. heads"
+	}
+	if isLetter(word) && startsUpper(c.next) && s.letterEnds(c, word) {
+		return true, ruleLetterCapital // "It was Plan A. Plan B came", "fell to -5 C. Schools closed"
 	}
 	if initial, before := splitInitial(word); isCapitalInitial(initial) && startsUpper(c.next) && s.middleInitial(c, before) {
 		return false, ruleMiddleInitial // "John Q. Public", "George W. Bush", "(AP Photo/J. Scott Applewhite)", "A. B. Smith"
@@ -321,7 +391,7 @@ func (s *rules) periodEndsAtBreak(c candidate, body string) (bool, Rule) {
 	if listHead(c.head) {
 		return false, ruleListMarker
 	}
-	kind, ok := s.abbrevs.Lookup(trimOpeners(body))
+	kind, ok := s.lookup(c, trimOpeners(body))
 	switch {
 	case !ok, kind == abbrev.Numeric, kind == abbrev.Month:
 		return true, rulePeriodBreak
@@ -341,6 +411,25 @@ func (s *rules) endsMidPhrase(tok string) bool {
 	return strings.ContainsRune(",;:-‐–—/&(", last) || s.lex.wrapWords.hasFold(tok)
 }
 
+// labelsNumber reports whether word, a token ending in a period that the
+// lexicon does not know, is a short capitalised abbreviation that labels
+// the number after it, as "No." and "Fig." do: "a Cat. 4 storm", "a Mk. 2
+// rifle".
+// A sentence in news seldom opens with a figure other than a year, and a
+// month or a weekday before a number is a date ("in May. 24 people").
+func (s *rules) labelsNumber(word, next string) bool {
+	w := word[:len(word)-1]
+	if len(w) < 2 || len(w) > 3 || !startsUpper(w) || s.lex.isDateWord(w) {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return !isYear(strings.TrimRight(trimTrailingPunct(next), ".!?"))
+}
+
 // opensFigure reports whether word, a token ending in a period before a
 // number, ends a sentence there: a plain word or a number does ("million.
 // 40% of", "2019. 2020 brought"); an initial or a dotted abbreviation the
@@ -348,6 +437,11 @@ func (s *rules) endsMidPhrase(tok string) bool {
 func opensFigure(word string) bool {
 	w := word[:len(word)-1]
 	return isAmount(w) || !isCapitalInitial(word) && !strings.Contains(w, ".")
+}
+
+// isLetter reports whether w is one ASCII letter and a period: "Q.", "m.".
+func isLetter(w string) bool {
+	return len(w) == 2 && w[1] == '.' && ('A' <= w[0] && w[0] <= 'Z' || 'a' <= w[0] && w[0] <= 'z')
 }
 
 // isCapitalInitial reports whether w is one capital letter and a period: "Q.".
@@ -398,12 +492,61 @@ func (s *rules) middleInitial(c candidate, before string) bool {
 	return !s.lex.wrapWords.has(next) && !isPronoun(next)
 }
 
+// letterEnds reports whether word, a letter and a period before a
+// capitalised word, ends a sentence as a letter that is no initial: after a
+// number ("fell to -5 C. Schools", "reached 3 m. Residents"), or, for a
+// capital, before an ordinary word that Punkt's training text also wrote in
+// lower case, capitalised to open a sentence, when the word before the
+// letter is one the training text also wrote in lower case ("Plan A. Plan
+// B"), or is in lower case and a pronoun or an article follows ("a grade of
+// C. His"). A capitalised word the training text never wrote in lower case,
+// or never saw, may be a given name ("John Q. Public", "Ulysses S. Grant"),
+// so "Vitamin D. Doctors" is left to the initial rules.
+func (s *rules) letterEnds(c candidate, word string) bool {
+	if isCapitalInitial(trimOpeners(c.next)) {
+		return false // "A. B. Smith"
+	}
+	before := ""
+	n := 0
+	for w := range fieldsBackward(c.head) {
+		if n++; n == 2 {
+			before = trimOpeners(w)
+			break
+		}
+	}
+	if before == "" || hasFinalPunct(before) {
+		return false // the letter opens the sentence, or follows a title, an initial or a comma
+	}
+	if isAmount(strings.TrimLeft(before, "-−+")) {
+		return true
+	}
+	if !isCapitalInitial(word) {
+		return false // "part a. The" stays with Punkt
+	}
+	if next := strings.ToLower(trimTrailingPunct(trimOpeners(c.next))); s.ortho[next]&orthoLc == 0 {
+		return false
+	}
+	if !startsUpper(before) {
+		// "a grade of C. His": a surname that is also a word ("by J.
+		// Brown") is no sentence opener such as "His" or "The".
+		return s.opensClause(c.next)
+	}
+	return s.ortho[strings.ToLower(before)]&orthoLc != 0
+}
+
 // abbrevLike reports whether word, a token ending in a period that the
 // lexicon does not know, reads as an abbreviation: a short lower-case word
-// without a vowel ("pct.", "govt.", "hrs."), or a short lower-case unit
-// after a number ("10 in.", "104 deg."). Before lower case it goes on.
+// without a vowel ("pct.", "govt.", "hrs."), a short one that Punkt's
+// training text never wrote as a lower-case word ("incl. taxes", "avg.
+// attendance") unless a pronoun or a preposition follows, or a short
+// lower-case unit after a number ("10 in.", "104 deg.", "$3.50/gal."). Before
+// lower case it goes on.
 func (s *rules) abbrevLike(c candidate, word string) bool {
 	w := word[:len(word)-1]
+	afterAmount := false
+	if i := strings.LastIndexByte(w, '/'); i >= 0 && isAmount(w[:i]) {
+		w, afterAmount = w[i+1:], true // a unit under a price: "$3.50/gal."
+	}
 	if w == "" || len(w) > 5 {
 		return false
 	}
@@ -416,11 +559,14 @@ func (s *rules) abbrevLike(c candidate, word string) bool {
 			vowel = true
 		}
 	}
-	if !vowel {
+	if !vowel || len(w) <= 4 && s.ortho[w]&orthoLc == 0 && !s.opensClause(c.next) {
 		return true
 	}
 	if len(w) > 3 {
 		return false
+	}
+	if afterAmount {
+		return true
 	}
 	n := 0
 	for tok := range fieldsBackward(c.head) {
@@ -429,6 +575,14 @@ func (s *rules) abbrevLike(c candidate, word string) bool {
 		}
 	}
 	return false
+}
+
+// opensClause reports whether tok, a lower-case word, is one that opens a
+// sentence typed without capitals ("ok. i will", "tell val. the
+// following"): a pronoun, an article or a preposition.
+func (s *rules) opensClause(tok string) bool {
+	w := strings.ToLower(trimTrailingPunct(tok))
+	return isPronoun(w) || s.lex.wrapWords.has(w)
 }
 
 // isPronoun reports whether w, lower-cased, is a subject pronoun, the
@@ -460,10 +614,31 @@ func (s *rules) abbrevEnds(c candidate, kind abbrev.Kind) (bool, Rule) {
 		return false, ruleAbbrevSuffix // "Acme Co. Ltd.", "Westfield Pty. Ltd."
 	case s.continues(kind, c.next):
 		return false, ruleAbbrevContinuer // "the U.S. Navy", "5 p.m. Monday", "Warner Bros. Pictures"
+	case kind == abbrev.State && s.modifiesNext(c):
+		return false, ruleAbbrevModifier // "the N.Y. Post", "the L.A. Lakers", "the N.J. Turnpike"
 	case s.frontedPhrase(c.head):
 		return false, ruleAbbrevFronted // "At 5 a.m. Mr. Smith went"
 	}
 	return true, ruleAbbrevCapital
+}
+
+// modifiesNext reports whether c.prev, a state or a city that takes no
+// article ("N.Y.", "L.A."), stands after "the" and so names what follows it
+// ("the N.J. Transit strike"); a place alone is never "the N.J.". A pronoun
+// or a word such as "The" after it still opens a sentence.
+func (s *rules) modifiesNext(c candidate) bool {
+	n := 0
+	for w := range fieldsBackward(c.head) {
+		if n++; n < 2 {
+			continue
+		}
+		if !strings.EqualFold(trimOpeners(w), "the") {
+			return false
+		}
+		next := strings.ToLower(trimTrailingPunct(trimOpeners(c.next)))
+		return !s.lex.wrapWords.has(next) && !isPronoun(next)
+	}
+	return false
 }
 
 // isCompanySuffix reports whether tok is a company suffix ("Ltd.").

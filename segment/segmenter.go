@@ -84,6 +84,7 @@ func WithAbbreviations(set *abbrev.Set) Option {
 			return errors.New("nil set")
 		}
 		s.rules.abbrevs = set.Clone()
+		s.rules.capitalOnly = newCapitalOnly(s.rules.abbrevs)
 		return nil
 	})
 }
@@ -97,6 +98,7 @@ func WithMoreAbbreviations(set *abbrev.Set) Option {
 			return errors.New("nil set")
 		}
 		s.rules.abbrevs.AddAll(set)
+		s.rules.capitalOnly = newCapitalOnly(s.rules.abbrevs)
 		return nil
 	})
 }
@@ -239,7 +241,8 @@ func (s *Segmenter) setDefaults() error {
 	if err != nil {
 		return err
 	}
-	*s = Segmenter{rules: rules{abbrevs: abbrev.News(), punkt: p, lex: lex}}
+	*s = Segmenter{rules: rules{abbrevs: abbrev.News(), punkt: p, lex: lex, ortho: p.ortho}}
+	s.rules.capitalOnly = newCapitalOnly(s.rules.abbrevs)
 	return nil
 }
 
