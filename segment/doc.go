@@ -109,6 +109,7 @@
 //	abbrev-like         ×   "3.5 pct. in", "10 in. tall", "incl. taxes": lower case after a word that reads as an abbreviation
 //	letter-capital      ÷   "It was Plan A. | Plan B came", "fell to -5 C. | Schools closed": a letter that is no initial
 //	middle-initial      ×   "John Q. Public", "Dr. A. B. Smith", "(AP Photo/J. Scott Applewhite)"
+//	lone-initial        ×   "written by J. Brown and", "edited by M. Rich": an initial after a lower-case word
 //	quote-capital       ÷   `a thousand fold." | "I think`
 //	quote-lower         ×   `"This is great." she said`
 //	numeric-word        ÷×  "He voted no. | Rep. Jones": "no" used as a word

@@ -115,6 +115,7 @@ const (
 	ruleAbbrevLike      Rule = "abbrev-like"
 	ruleLetterCapital   Rule = "letter-capital"
 	ruleMiddleInitial   Rule = "middle-initial"
+	ruleLoneInitial     Rule = "lone-initial"
 	ruleQuoteCapital    Rule = "quote-capital"
 	ruleQuoteLower      Rule = "quote-lower"
 	ruleNumericWord     Rule = "numeric-word"
@@ -358,6 +359,9 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 	if initial, before := splitInitial(word); isCapitalInitial(initial) && startsUpper(c.next) && s.middleInitial(c, before) {
 		return false, ruleMiddleInitial // "John Q. Public", "George W. Bush", "(AP Photo/J. Scott Applewhite)", "A. B. Smith"
 	}
+	if isCapitalInitial(word) && startsUpper(c.next) && s.loneInitial(c, word) {
+		return false, ruleLoneInitial // "written by J. Brown and", "edited by M. Rich"
+	}
 	if closed {
 		// Punkt reads a period inside quotes as unreliable and cannot see
 		// the capital behind an opening quote.
@@ -532,6 +536,42 @@ func (s *rules) letterEnds(c candidate, word string) bool {
 		return s.opensClause(c.next)
 	}
 	return s.ortho[strings.ToLower(before)]&orthoLc != 0
+}
+
+// loneInitial reports whether word, one capital and a period that
+// letterEnds did not end, is the initial of a name after a lower-case word
+// ("written by J. Brown", "edited by M. Rich"), where Punkt, having seen the
+// surname in lower case, reads it as a sentence opener. In news a capital
+// and a period before a capitalised word is seldom a sentence end; where it
+// is, a pronoun, an article or a preposition follows ("a grade of C. His"),
+// which letterEnds has already ended. "I." and "A." are also a pronoun and
+// an article, and stay with Punkt ("more surprised than I. Then").
+func (s *rules) loneInitial(c candidate, word string) bool {
+	if word == "I." || word == "A." || s.opensClause(c.next) || isLinkWord(strings.ToLower(trimTrailingPunct(c.next))) {
+		return false
+	}
+	n := 0
+	for w := range fieldsBackward(c.head) {
+		if n++; n == 2 {
+			w = trimOpeners(w)
+			return startsLower(w) && !hasFinalPunct(w)
+		}
+	}
+	return false
+}
+
+// isLinkWord reports whether w, lower-cased, is an adverb, a conjunction
+// or a quantifier that opens a sentence more often than it is a surname
+// ("because of X. So I may", "in Appendix B. Then").
+func isLinkWord(w string) bool {
+	switch w {
+	case "so", "then", "yet", "still", "also", "now", "thus", "hence", "however", "meanwhile",
+		"instead", "later", "today", "yesterday", "tomorrow", "here", "or", "not", "no", "yes",
+		"how", "why", "one", "some", "many", "most", "all", "both", "each", "every", "such",
+		"other", "another", "only", "even", "just", "again", "please", "thanks":
+		return true
+	}
+	return false
 }
 
 // abbrevLike reports whether word, a token ending in a period that the
