@@ -98,7 +98,7 @@
 //	abbrev-bracket      ×   "Acme Corp. (NASDAQ: ACME)", "SPRINGFIELD, Ill. (AP) —"
 //	abbrev-quote        ÷   "the U.N. | “We are out of time”"
 //	abbrev-lower        ×   "the U.S. limit", "Jr. was born"
-//	abbrev-suffix       ×   "Acme Co. Ltd.", "Westfield Pty. Ltd.": a chain of company suffixes
+//	abbrev-suffix       ×   "Acme Co. Ltd.", "Goldman Sachs & Co. LLC", "Capital Mgmt. L.P.": a chain of company suffixes
 //	abbrev-continuer    ×   "the U.S. Navy", "8 p.m. Tuesday", "Warner Bros. Pictures": a word data/continuers.txt lists for the kind
 //	abbrev-modifier     ×   "the N.Y. Post", "the L.A. Lakers": a state or city that takes no article, after "the"
 //	abbrev-fronted      ×   "At 5 a.m. Mr. Smith went": a short fronted phrase

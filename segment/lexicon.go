@@ -28,6 +28,7 @@ type lexicon struct {
 	wrapWords     wordList                 // words a headline or label cannot end with
 	prepositions  wordList                 // openers of a fronted phrase ("At 5 a.m.")
 	brandMarks    wordList                 // names spelt with "!" ("Yahoo!")
+	legalForms    wordList                 // company legal forms without a period ("LLC", "GmbH")
 
 	lines     map[string]bool    // whole-line furniture; true when it opens a block
 	openers   map[string]*opener // by openerKey: the phrases a sentence may start with
@@ -64,6 +65,9 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 		return nil, err
 	}
 	if lx.brandMarks, err = loadWordList("brandmarks", false); err != nil {
+		return nil, err
+	}
+	if lx.legalForms, err = loadWordList("legalforms", false); err != nil {
 		return nil, err
 	}
 	if err := loadPhrases("furniture", lx.addFurniture); err != nil {

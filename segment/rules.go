@@ -651,7 +651,7 @@ func (s *rules) abbrevEnds(c candidate, kind abbrev.Kind) (bool, Rule) {
 	case !startsUpper(c.next):
 		return false, ruleAbbrevLower // "the U.S. limit", "the U.S. 10-year"
 	case kind == abbrev.Company && s.isCompanySuffix(c.next):
-		return false, ruleAbbrevSuffix // "Acme Co. Ltd.", "Westfield Pty. Ltd."
+		return false, ruleAbbrevSuffix // "Acme Co. Ltd.", "Goldman Sachs & Co. LLC", "Varner Capital Mgmt. L.P."
 	case s.continues(kind, c.next):
 		return false, ruleAbbrevContinuer // "the U.S. Navy", "5 p.m. Monday", "Warner Bros. Pictures"
 	case kind == abbrev.State && s.modifiesNext(c):
@@ -681,9 +681,15 @@ func (s *rules) modifiesNext(c candidate) bool {
 	return false
 }
 
-// isCompanySuffix reports whether tok is a company suffix ("Ltd.").
+// isCompanySuffix reports whether tok is a company suffix: an abbreviation
+// of kind company ("Ltd.", "L.P.") or a legal form written without a
+// period (data/legalforms.txt: "LLC", "GmbH").
 func (s *rules) isCompanySuffix(tok string) bool {
-	kind, ok := s.abbrevs.Lookup(trimTrailingPunct(tok))
+	w := trimTrailingPunct(tok)
+	if s.lex.legalForms.has(w) {
+		return true
+	}
+	kind, ok := s.abbrevs.Lookup(w)
 	return ok && kind == abbrev.Company
 }
 
