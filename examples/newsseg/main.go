@@ -82,7 +82,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -326,7 +325,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *showProgress || isTerminal(stderr) {
 		opts.progress = newProgress(stderr)
 	}
-	out := &output{w: bufio.NewWriter(stdout)}
+	out := newOutput(bufio.NewWriterSize(stdout, outputSize))
 	status := exitOK
 	for _, name := range names {
 		if err := processFile(segmenters{seg, pages}, name, stdin, out, opts); err != nil {
@@ -471,7 +470,7 @@ func process(segs segmenters, name string, r io.Reader, out *output, opts option
 			continue
 		}
 		if opts.json {
-			out.json(sentenceRecord{
+			out.sentence(sentenceRecord{
 				File:  fileField(name, opts),
 				Text:  s.Text,
 				Start: start,
@@ -540,7 +539,7 @@ func processHTML(pages *htmlseg.Segmenter, name string, br *bufio.Reader, base i
 			continue
 		}
 		if opts.json {
-			out.json(sentenceRecord{
+			out.sentence(sentenceRecord{
 				File:  fileField(name, opts),
 				Text:  s.Text,
 				Start: start,
@@ -709,47 +708,4 @@ type explainRecord struct {
 type fragmentRecord struct {
 	File string `json:"file,omitempty"`
 	Text string `json:"text"`
-}
-
-// output writes to a buffered writer and keeps the first write error; once
-// there is one, later writes do nothing.
-type output struct {
-	w   *bufio.Writer
-	enc *json.Encoder
-	err error
-}
-
-// line writes s on one line, each run of white space collapsed to a space.
-// s never starts or ends with white space.
-func (o *output) line(s string) { o.lineWith(s, "") }
-
-// lineWith writes s as line does, followed by suffix on the same line.
-func (o *output) lineWith(s, suffix string) {
-	if o.err != nil {
-		return
-	}
-	for s != "" {
-		i := strings.IndexFunc(s, unicode.IsSpace)
-		if i < 0 {
-			o.w.WriteString(s)
-			break
-		}
-		o.w.WriteString(s[:i])
-		o.w.WriteByte(' ')
-		s = strings.TrimLeftFunc(s[i:], unicode.IsSpace)
-	}
-	o.w.WriteString(suffix)
-	o.err = o.w.WriteByte('\n')
-}
-
-// json writes v as one line of JSON.
-func (o *output) json(v any) {
-	if o.err != nil {
-		return
-	}
-	if o.enc == nil {
-		o.enc = json.NewEncoder(o.w)
-		o.enc.SetEscapeHTML(false)
-	}
-	o.err = o.enc.Encode(v)
 }

@@ -1,0 +1,270 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/newsseg/newsseg/segment"
+)
+
+// output writes to a buffered writer and keeps the first write error; once
+// there is one, later writes do nothing.
+//
+// It is on the command's hot path: a news file holds a sentence every 100
+// bytes or so, and the segmenter runs at a few hundred MB/s, so writing a
+// sentence must cost about as little as finding it. Each record is built
+// in buf, which is reused, and written with one call; nothing is allocated
+// per sentence.
+type output struct {
+	w   *bufio.Writer
+	buf []byte
+	enc *json.Encoder // for the records that are not on the hot path
+	err error
+}
+
+// outputSize is the size of the writer's buffer: large enough that a write
+// system call carries many sentences.
+const outputSize = 256 << 10
+
+func newOutput(w *bufio.Writer) *output {
+	return &output{w: w, buf: make([]byte, 0, 1024)}
+}
+
+// line writes s on one line, each run of white space collapsed to a space.
+// s never starts or ends with white space.
+func (o *output) line(s string) { o.lineWith(s, "") }
+
+// lineWith writes s as line does, followed by suffix on the same line.
+func (o *output) lineWith(s, suffix string) {
+	if o.err != nil {
+		return
+	}
+	o.buf = appendCollapsed(o.buf[:0], s)
+	o.buf = append(o.buf, suffix...)
+	o.buf = append(o.buf, '\n')
+	_, o.err = o.w.Write(o.buf)
+}
+
+// sentence writes r as one line of JSON, exactly as encoding/json would
+// write it with HTML escaping off (TestSentenceJSON holds the two
+// together), but without reflection.
+func (o *output) sentence(r sentenceRecord) {
+	if o.err != nil {
+		return
+	}
+	b := append(o.buf[:0], '{')
+	if r.File != "" {
+		b = append(b, `"file":`...)
+		b = appendJSONString(b, r.File)
+		b = append(b, ',')
+	}
+	b = append(b, `"text":`...)
+	b = appendJSONString(b, r.Text)
+	b = append(b, `,"start":`...)
+	b = strconv.AppendInt(b, int64(r.Start), 10)
+	b = append(b, `,"end":`...)
+	b = strconv.AppendInt(b, int64(r.End), 10)
+	b = append(b, `,"kind":`...)
+	// Kind.String names every valid kind, without the allocation of
+	// MarshalText, which encoding/json calls; only an invalid kind, which
+	// ParseKind rejects, needs MarshalText for its error.
+	kind := r.Kind.String()
+	if _, err := segment.ParseKind(kind); err != nil {
+		_, o.err = r.Kind.MarshalText()
+		return
+	}
+	b = appendJSONString(b, kind)
+	b = append(b, "}\n"...)
+	o.buf = b
+	_, o.err = o.w.Write(b)
+}
+
+// json writes v as one line of JSON, with encoding/json.
+func (o *output) json(v any) {
+	if o.err != nil {
+		return
+	}
+	if o.enc == nil {
+		o.enc = json.NewEncoder(o.w)
+		o.enc.SetEscapeHTML(false)
+	}
+	o.err = o.enc.Encode(v)
+}
+
+// appendCollapsed appends s to dst with each run of white space (as
+// unicode.IsSpace defines it) replaced by one space. News text is mostly
+// words with single spaces between them, which are copied as they are: the
+// loop stops only where a run that needs replacing may start (see
+// collapseStop), eight bytes to a branch, and copies nothing until then.
+// Invalid UTF-8 is copied as it is.
+func appendCollapsed(dst []byte, s string) []byte {
+	start := 0 // s[start:i] is copied as it is
+	for i := 0; i < len(s); {
+		for ; i+9 <= len(s); i += 8 {
+			w := s[i : i+9]
+			if collapseStop[pair(w[0], w[1])] || collapseStop[pair(w[1], w[2])] ||
+				collapseStop[pair(w[2], w[3])] || collapseStop[pair(w[3], w[4])] ||
+				collapseStop[pair(w[4], w[5])] || collapseStop[pair(w[5], w[6])] ||
+				collapseStop[pair(w[6], w[7])] || collapseStop[pair(w[7], w[8])] {
+				break
+			}
+		}
+		if i == len(s) {
+			break
+		}
+		var next byte
+		if i+1 < len(s) {
+			next = s[i+1]
+		}
+		if !collapseStop[pair(s[i], next)] {
+			i++
+			continue
+		}
+		n := spaceAt(s, i)
+		if n == 0 {
+			i++ // the first byte of a rune that is not white space
+			continue
+		}
+		dst = append(dst, s[start:i]...)
+		dst = append(dst, ' ')
+		for i < len(s) && n > 0 {
+			i += n
+			if i < len(s) {
+				n = spaceAt(s, i)
+			}
+		}
+		start = i
+	}
+	return append(dst, s[start:]...)
+}
+
+func pair(a, b byte) uint16 { return uint16(a)<<8 | uint16(b) }
+
+// collapseStop marks, by a byte and the byte after it, where appendCollapsed
+// must look: a byte that may start white space other than a space (the
+// other ASCII white space, and the first bytes of U+0085, U+00A0, U+1680,
+// U+2000 to U+205F and U+3000), or a space before such a byte or another
+// space. A space before anything else is a single space, kept as it is.
+var collapseStop = func() *[1 << 16]bool {
+	var other [256]bool
+	for _, c := range []byte{'\t', '\n', '\v', '\f', '\r', 0xc2, 0xe1, 0xe2, 0xe3} {
+		other[c] = true
+	}
+	t := new([1 << 16]bool)
+	for a := range 256 {
+		for b := range 256 {
+			t[pair(byte(a), byte(b))] = other[a] || a == ' ' && (b == ' ' || other[b])
+		}
+	}
+	return t
+}()
+
+// spaceAt returns the length of the white space character at s[i], or 0.
+func spaceAt(s string, i int) int {
+	if c := s[i]; c < utf8.RuneSelf {
+		if c == ' ' || '\t' <= c && c <= '\r' {
+			return 1
+		}
+		return 0
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if isUnicodeSpace(r) {
+		return size
+	}
+	return 0
+}
+
+// isUnicodeSpace reports whether r, a rune at or above utf8.RuneSelf, is
+// white space: unicode.IsSpace (TestIsUnicodeSpace compares them on every
+// rune), without its table search, which made curly quotes, the commonest
+// non-ASCII characters of news, the slowest part of a sentence to write.
+func isUnicodeSpace(r rune) bool {
+	switch {
+	case r < 0x2000:
+		return r == 0x85 || r == 0xa0 || r == 0x1680
+	case r <= 0x200a:
+		return true
+	}
+	return r == 0x2028 || r == 0x2029 || r == 0x202f || r == 0x205f || r == 0x3000
+}
+
+// jsonPlain marks the ASCII bytes that a JSON string holds as they are:
+// printable characters other than the quote and the backslash. The other
+// bytes, multi-byte runes among them, need a look.
+var jsonPlain = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// appendJSONString appends s to dst as a JSON string, the way encoding/json
+// writes a string with HTML escaping off: control characters, the quote
+// and the backslash escaped, invalid UTF-8 as \ufffd, and U+2028 and U+2029
+// escaped because JavaScript reads them as line ends.
+func appendJSONString(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		for ; i+8 <= len(s); i += 8 {
+			// Eight lookups and one branch: most text needs no escape.
+			w := s[i : i+8]
+			if !(jsonPlain[w[0]] && jsonPlain[w[1]] && jsonPlain[w[2]] && jsonPlain[w[3]] &&
+				jsonPlain[w[4]] && jsonPlain[w[5]] && jsonPlain[w[6]] && jsonPlain[w[7]]) {
+				break
+			}
+		}
+		if i == len(s) {
+			break
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if jsonPlain[c] {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				dst = append(dst, '\\', c)
+			case '\b':
+				dst = append(dst, `\b`...)
+			case '\f':
+				dst = append(dst, `\f`...)
+			case '\n':
+				dst = append(dst, `\n`...)
+			case '\r':
+				dst = append(dst, `\r`...)
+			case '\t':
+				dst = append(dst, `\t`...)
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		var esc string
+		switch {
+		case r == utf8.RuneError && size == 1:
+			esc = `\ufffd`
+		case r == '\u2028':
+			esc = `\u2028`
+		case r == '\u2029':
+			esc = `\u2029`
+		default:
+			i += size
+			continue
+		}
+		dst = append(dst, s[start:i]...)
+		dst = append(dst, esc...)
+		i += size
+		start = i
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}

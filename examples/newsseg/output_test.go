@@ -1,0 +1,148 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsseg/newsseg/segment"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// outputCases are texts that exercise every branch of the writers: white
+// space of every kind, the characters JSON escapes, and invalid UTF-8.
+var outputCases = []struct{ name, text string }{
+	{"plain", "The talks ended on Monday."},
+	{"newline and spaces", "Both sides\n  said little."},
+	{"tabs and carriage returns", "Prices\t\trose\r\nagain."},
+	{"no-break space", "10\u00a0km away."},
+	{"ideographic space run", "East\u3000\u3000West"},
+	{"next line", "one\u0085two"},
+	{"line and paragraph separators", "one\u2028two\u2029three"},
+	{"quotes and backslash", `He said "no" \ twice.`},
+	{"control characters", "bell\a back\b feed\f nul\x00 esc\x1b del\x7f"},
+	{"html characters", "<b>Tom & Jerry</b>"},
+	{"curly quotes and dashes", "“Why now?” — asked Smith’s aide…"},
+	{"invalid UTF-8", "bad \xff byte and cut \xe2\x80"},
+	{"leading and trailing space", "  padded  "},
+	{"only space", " \n\t"},
+	{"empty", ""},
+}
+
+// collapseRef is the specification of appendCollapsed: the text between runs
+// of white space, with one space for each run.
+func collapseRef(s string) string {
+	var b strings.Builder
+	for s != "" {
+		i := strings.IndexFunc(s, unicode.IsSpace)
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i])
+		b.WriteByte(' ')
+		s = strings.TrimLeftFunc(s[i:], unicode.IsSpace)
+	}
+	return b.String()
+}
+
+func TestIsUnicodeSpace(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if isUnicodeSpace(r) != unicode.IsSpace(r) {
+			t.Fatalf("isUnicodeSpace(%U) = %v, want %v", r, isUnicodeSpace(r), unicode.IsSpace(r))
+		}
+	}
+}
+
+func TestAppendCollapsed(t *testing.T) {
+	for _, tc := range outputCases {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, collapseRef(tc.text), string(appendCollapsed([]byte("x"), tc.text))[1:])
+		})
+	}
+}
+
+// jsonRef is the specification of output.sentence: encoding/json with HTML
+// escaping off.
+func jsonRef(t testing.TB, r sentenceRecord) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	require.NoError(t, enc.Encode(r))
+	return b.String()
+}
+
+func writeSentence(t testing.TB, r sentenceRecord) string {
+	var b bytes.Buffer
+	o := newOutput(bufio.NewWriter(&b))
+	o.sentence(r)
+	require.NoError(t, o.err)
+	require.NoError(t, o.w.Flush())
+	return b.String()
+}
+
+func TestSentenceJSON(t *testing.T) {
+	for _, tc := range outputCases {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, r := range []sentenceRecord{
+				{Text: tc.text, Start: 3, End: 3 + len(tc.text), Kind: segment.Headline},
+				{File: tc.text, Text: tc.text, Start: 1 << 40, Kind: segment.Boilerplate},
+			} {
+				assert.Equal(t, jsonRef(t, r), writeSentence(t, r))
+			}
+		})
+	}
+}
+
+func TestSentenceJSONInvalidKind(t *testing.T) {
+	var b bytes.Buffer
+	o := newOutput(bufio.NewWriter(&b))
+	o.sentence(sentenceRecord{Text: "x", Kind: segment.Kind(9)})
+	assert.Error(t, o.err)
+}
+
+func FuzzOutput(f *testing.F) {
+	for _, tc := range outputCases {
+		f.Add(tc.text)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendCollapsed(nil, s)), collapseRef(s); got != want {
+			t.Fatalf("appendCollapsed(%q) = %q, want %q", s, got, want)
+		}
+		r := sentenceRecord{File: s, Text: s, Start: len(s), End: 2 * len(s), Kind: segment.Meta}
+		if got, want := writeSentence(t, r), jsonRef(t, r); got != want {
+			t.Fatalf("sentence(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
+
+func BenchmarkOutput(b *testing.B) {
+	text := strings.Repeat("The talks ended on Monday, “officials said.”  Both sides\nsaid little. ", 4)
+	for _, tc := range []struct {
+		name  string
+		write func(o *output)
+	}{
+		{"line", func(o *output) { o.line(text) }},
+		{"json", func(o *output) {
+			o.sentence(sentenceRecord{Text: text, Start: 1000, End: 1000 + len(text), Kind: segment.Body})
+		}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			o := newOutput(bufio.NewWriter(discard{}))
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				tc.write(o)
+			}
+		})
+	}
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
