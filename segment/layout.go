@@ -6,13 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// token is a maximal run of non-white-space bytes of the input.
-// breakBefore is set when a line break that the layout reads as a break
-// (after a headline, a label, a dateline) separates the token from the one
-// before it in the same paragraph.
+// token is a maximal run of non-white-space bytes of the input, or a part
+// of one that a glued stop cuts ("week." and "The" in "week.The"):
+// text[start:end].
 type token struct {
-	start, end  int
-	breakBefore bool
+	start, end int
 }
 
 // WindowSize bounds what a stream holds in memory, and so what any pass over
@@ -111,51 +109,115 @@ func lineStart(text string, pos int) int {
 	return strings.LastIndexByte(text[:pos], '\n') + 1
 }
 
-// tokenizeParagraph appends to toks the tokens of text[p.start:p.end] and
-// marks the layout breaks between its lines.
-func tokenizeParagraph(text string, p paragraph, lex *lexicon, toks []token) []token {
-	var breaks []int
-	if strings.IndexByte(text[p.start:p.end], '\n') >= 0 {
-		breaks = lineBreaks(text, splitLines(text, p), lex)
-	}
-	next := 0 // index into breaks
-	first := len(toks)
-	for i := p.start; i < p.end; {
-		if n := spaceAt(text, i); n > 0 {
-			i += n
+// A paragraph is not cut into all its tokens: the walk of pass.paragraph
+// cuts only those around its candidates, with the functions below. They
+// cut every token as a walk from the paragraph's first byte would.
+
+// tokenEnd returns the end of the token that starts at start, in a
+// paragraph that ends at end: the next white space, or a sentence end that
+// lost its space (see gluedStop), where the next token starts at once.
+func tokenEnd(text string, start, end int) int {
+	i := start
+	for i < end {
+		c := text[i]
+		if !tokenSpecial[c] {
+			i++ // the common case: a letter, a digit, a comma
 			continue
 		}
-		start := i
-		for i < p.end {
-			// The common case, an ASCII byte that is not space, stays in
-			// this loop without a call.
-			if c := text[i]; c < utf8.RuneSelf {
-				if isSpaceByte(c) {
-					break
-				}
-				i++
-				if (c == '.' || c == '?' || c == '!') && i < p.end {
-					if j := gluedStop(text, start, i, p.end); j > 0 {
-						i = j
-						break
-					}
-				}
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if unicode.IsSpace(r) {
+		if c < utf8.RuneSelf {
+			if isSpaceByte(c) {
 				break
 			}
-			i += size
+			i++ // '.', '?' or '!'
+			if i < end {
+				if j := gluedStop(text, start, i, end); j > 0 {
+					return j
+				}
+			}
+			continue
 		}
-		t := token{start: start, end: i}
-		for next < len(breaks) && breaks[next] <= start {
-			t.breakBefore = len(toks) > first
-			next++
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			break
 		}
-		toks = append(toks, t)
+		i += size
 	}
-	return toks
+	return i
+}
+
+// tokenSpecial marks the bytes that tokenEnd must look at: ASCII white
+// space, the stops that may have lost their space, and the bytes at or
+// above utf8.RuneSelf, whose rune may be white space.
+var tokenSpecial = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= utf8.RuneSelf || asciiSpace[c] || c == '.' || c == '?' || c == '!'
+	}
+	return t
+}()
+
+// tokenAt returns the token that starts at the first byte at or after from
+// that is not white space, in a paragraph that ends at end.
+func tokenAt(text string, from, end int) token {
+	for from < end {
+		n := spaceAt(text, from)
+		if n == 0 {
+			break
+		}
+		from += n
+	}
+	return token{start: from, end: tokenEnd(text, from, end)}
+}
+
+// tokenAround returns the token that holds the byte at k, which starts a
+// rune that is not white space, in a paragraph that ends at end. lo is the
+// start of a token at or before k: the token found starts no earlier. It
+// looks back only to the white space before k, then cuts forward from
+// there as tokenEnd does, so that a sentence end that lost its space
+// ("week.The") splits as it does when the paragraph is read from its start.
+func tokenAround(text string, lo, k, end int) token {
+	ws := k
+	for ws > lo {
+		if c := text[ws-1]; c < utf8.RuneSelf {
+			if isSpaceByte(c) {
+				break
+			}
+			ws--
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(text[lo:ws])
+		if isSpace(r) {
+			break
+		}
+		ws -= size
+	}
+	for {
+		te := tokenEnd(text, ws, end)
+		if te > k {
+			return token{start: ws, end: te}
+		}
+		ws = te // a glued stop: the next token starts here
+	}
+}
+
+// tokenBefore returns the token before the one that starts at x, which is
+// not the first of its paragraph, looking no further back than lo (see
+// tokenAround).
+func tokenBefore(text string, lo, x, end int) token {
+	e := x
+	for e > lo {
+		r, size := utf8.DecodeLastRuneInString(text[lo:e])
+		if !isSpace(r) {
+			break
+		}
+		e -= size
+	}
+	return tokenAround(text, lo, lastRuneStart(text, e), end)
+}
+
+// lastRuneStart returns the offset of the rune that ends at end.
+func lastRuneStart(text string, end int) int {
+	_, size := utf8.DecodeLastRuneInString(text[:end])
+	return end - size
 }
 
 // line is one line of a paragraph: [start, end) is its content without the
@@ -164,9 +226,9 @@ type line struct {
 	start, end int
 }
 
-// splitLines returns the lines of paragraph p with their content trimmed.
-func splitLines(text string, p paragraph) []line {
-	var lines []line
+// splitLines appends to lines the lines of paragraph p with their content
+// trimmed.
+func splitLines(text string, p paragraph, lines []line) []line {
 	for pos := p.start; pos <= p.end; {
 		end := strings.IndexByte(text[pos:p.end], '\n')
 		if end < 0 {
@@ -210,9 +272,11 @@ func trimLine(text string, start, end int) line {
 // line ends are plain wraps, or when a sentence ends inside one of its lines
 // and its lines but the last are of about the same length, as lines filled
 // to a width are: headlines, decks and labels rarely hold a full stop.
-func lineBreaks(text string, para []line, lex *lexicon) []int {
+//
+// It appends to breaks the start of each line that follows a break.
+func lineBreaks(text string, para []line, lex *lexicon, breaks []int) []int {
 	if len(para) < 2 {
-		return nil
+		return breaks
 	}
 	open, clearWraps, width, shortest, midStop := 0, 0, 0, -1, false
 	for k, ln := range para {
@@ -234,7 +298,6 @@ func lineBreaks(text string, para []line, lex *lexicon) []int {
 	}
 	regular := len(para) >= 3 && width >= 40 && shortest*5 >= width*3
 	wrapped := open >= 2 && (clearWraps*2 >= open || midStop && regular)
-	var breaks []int
 	menu := false  // the lines after a label ending in ":" are a menu
 	menuFrom := -1 // the lines from here on are menu lines; -1 until needed
 	for k := 0; k+1 < len(para); k++ {

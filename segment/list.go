@@ -35,18 +35,21 @@ func listMarker(tok string) (value int, style string, ok bool) {
 	switch style = tok[i:]; style {
 	case ".", ".)", ")":
 		if i == 1 && tok[0] >= 'a' {
-			style = "a" + style
+			style = letterStyles[style] // "a.", without a concatenation per item
 		}
 		return value, style, true
 	}
 	return 0, "", false
 }
 
+// letterStyles names the marker styles of lettered lists.
+var letterStyles = map[string]string{".": "a.", ".)": "a.)", ")": "a)"}
+
 // listHead reports whether head, a sentence so far, is only a list marker,
 // possibly after a bullet: its period does not end the sentence.
 func listHead(head string) bool {
-	if len(head) > maxOpening {
-		return false
+	if len(head) > maxOpening || head != "" && !mayOpenList(head[0]) {
+		return false // most sentences open with a capital
 	}
 	n, bullet := 0, false
 	for w := range fieldsForward(head) {
@@ -74,38 +77,52 @@ type listState struct {
 	value  int    // the number of the last item seen
 }
 
-// open starts following a list when a sentence opens with a marker at
-// toks[i] (or with a bullet there and a marker after it).
-func (l *listState) open(text string, toks []token, i int) {
+// open starts following a list when a sentence opens with a marker at tok
+// (or with a bullet there and a marker after it), in a paragraph that ends
+// at pend.
+func (l *listState) open(text string, tok token, pend int) {
 	*l = listState{}
-	tok := text[toks[i].start:toks[i].end]
-	if isBullet(tok) && i+1 < len(toks) {
-		l.bullet = true
-		tok = text[toks[i+1].start:toks[i+1].end]
+	if !mayOpenList(text[tok.start]) {
+		return // most sentences open with a capital
 	}
-	if v, style, ok := listMarker(tok); ok {
+	w := text[tok.start:tok.end]
+	if isBullet(w) && tok.end < pend {
+		l.bullet = true
+		w = tokenText(text, tokenAt(text, tok.end, pend))
+	}
+	if v, style, ok := listMarker(w); ok {
 		l.value, l.style = v, style
 	} else {
 		l.bullet = false
 	}
 }
 
-// nextItem reports whether toks[i] opens the next item of the open list.
-func (l *listState) nextItem(text string, toks []token, i int) bool {
+// nextItem reports whether tok, in a paragraph that ends at pend, opens the
+// next item of the open list.
+func (l *listState) nextItem(text string, tok token, pend int) bool {
 	if l.style == "" {
 		return false
 	}
-	tok := text[toks[i].start:toks[i].end]
+	w := text[tok.start:tok.end]
 	if l.bullet {
-		if !isBullet(tok) || i+1 >= len(toks) {
+		if !isBullet(w) || tok.end >= pend {
 			return false
 		}
-		tok = text[toks[i+1].start:toks[i+1].end]
+		w = tokenText(text, tokenAt(text, tok.end, pend))
 	}
-	v, style, ok := listMarker(tok)
+	v, style, ok := listMarker(w)
 	if !ok || style != l.style || v != l.value+1 {
 		return false
 	}
 	l.value = v
 	return true
+}
+
+func tokenText(text string, t token) string { return text[t.start:t.end] }
+
+// mayOpenList reports whether a token that starts with the byte c can be
+// a list marker or a bullet: markers start with a digit or a lower-case
+// letter, bullets are not ASCII.
+func mayOpenList(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || c >= utf8.RuneSelf
 }

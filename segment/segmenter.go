@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/newsseg/newsseg/abbrev"
 )
@@ -266,7 +268,14 @@ func Split(text string) []string {
 // text that is empty or only white space gives no sentences.
 func (s *Segmenter) Segment(text string) []Sentence {
 	p := s.ready().newPass(text)
+	// News text has a sentence every 100 to 150 bytes: with room for one
+	// every 96, out rarely grows, and Segment allocates a bounded number
+	// of times whatever the length of text.
+	p.out = make([]Sentence, 0, len(text)/96+1)
 	p.run()
+	if len(p.out) == 0 {
+		return nil
+	}
 	return p.out
 }
 
@@ -298,12 +307,12 @@ type pass struct {
 	base  int        // offset of text[0] in the whole input
 	start int        // start of the open sentence, -1 before the first token
 	last  token      // the last token of the paragraphs seen so far
-	dots  int        // run of lone "." tokens ending at last (see candidate)
-	final bool       // whether the word before that run ends in a period
 	out   []Sentence // sentences closed so far
 	from  where      // where the open sentence starts: a paragraph, a line or in text
 	kind  classifier // the page-structure state of the sentences so far
-	toks  []token    // the tokens of the paragraph being decided
+
+	lines  []line // scratch for the paragraph's lines
+	breaks []int  // the layout breaks of the paragraph, as lineBreaks finds them
 
 	// With explain set, the pass records why: why[i] explains out[i], and
 	// kept lists the candidates kept inside the open sentence.
@@ -314,46 +323,158 @@ type pass struct {
 
 // paragraph decides the boundaries inside paragraph para of the text and
 // the one before it.
+//
+// It does not cut the paragraph into all its tokens. A boundary is a
+// candidate only where the token before it ends in sentence punctuation or
+// is a year, where the token after it opens a credit (isCandidate), or at
+// a layout break; so the walk jumps from one stop byte (stopBytes) to the
+// next, cuts the token around it and the one after, and decides there. The
+// bytes between, most of a text, cost one table lookup each. While an
+// inline list is open, any token may be its next marker, and the walk
+// takes every token. TestWalkMatchesTokenWalk and FuzzWalkMatchesTokenWalk
+// hold it to a walk over every token.
 func (p *pass) paragraph(para paragraph) {
-	p.toks = tokenizeParagraph(p.text, para, p.s.rules.lex, p.toks[:0])
-	toks := p.toks
-	text := p.text
-	pend := para.end
-	for i, t := range toks {
-		if i == 0 {
-			if p.start < 0 {
-				p.start = t.start
-			} else if p.cut || t.start-p.last.end > WindowSize {
-				// A cut, or a gap no window holds, ends the sentence
-				// whatever the rules would say.
-				p.emit(p.start, p.last.end, ruleWindowCut)
-				p.start = t.start
-			} else {
-				p.consider(atBreak, ruleBlankLine, p.last, toks, 0, pend)
-			}
-		} else if p.list.nextItem(text, toks, i) {
-			p.emit(p.start, toks[i-1].end, ruleListItem)
-			p.start = t.start
-		} else if t.breakBefore {
-			p.consider(atBreak, ruleLineBreak, toks[i-1], toks, i, pend)
-		} else if p.s.rules.isCandidate(text[toks[i-1].start:toks[i-1].end], text[t.start:t.end]) {
-			p.consider(inText, "", toks[i-1], toks, i, pend)
-		}
-		if t.start == p.start {
-			p.list.open(text, toks, i)
-		}
-		p.dots, p.final = dotRun(p.dots, p.final, text[t.start:t.end], t.start == p.start)
-		p.last = t
+	text, pend := p.text, para.end
+	p.breaks = p.breaks[:0]
+	if strings.IndexByte(text[para.start:pend], '\n') >= 0 {
+		p.lines = splitLines(text, para, p.lines[:0])
+		p.breaks = lineBreaks(text, p.lines, p.s.rules.lex, p.breaks)
 	}
-	if len(toks) > 0 {
-		p.cut = para.cut
+	first := tokenAt(text, para.start, pend)
+	switch {
+	case p.start < 0:
+		p.start = first.start
+	case p.cut || first.start-p.last.end > WindowSize:
+		// A cut, or a gap no window holds, ends the sentence whatever
+		// the rules would say.
+		p.emit(p.start, p.last.end, ruleWindowCut)
+		p.start = first.start
+	default:
+		p.consider(atBreak, ruleBlankLine, p.last, first, pend)
+	}
+	if first.start == p.start {
+		p.list.open(text, first, pend)
+	}
+	// Every boundary up to the one before the token lo is decided; the
+	// walk reads on from from.
+	lo, from := first, first.start
+	breaks := p.breaks
+	for {
+		for len(breaks) > 0 && breaks[0] <= lo.start {
+			breaks = breaks[1:]
+		}
+		if p.list.style != "" {
+			if lo.end >= pend {
+				break
+			}
+			next := tokenAt(text, lo.end, pend)
+			p.boundary(lo, next, pend, len(breaks) > 0 && breaks[0] == next.start)
+			lo, from = next, next.start
+			continue
+		}
+		k := from + indexStop(text[from:pend], text, lo.start, from)
+		if len(breaks) > 0 && breaks[0] <= k {
+			// A layout break comes first; the token after it starts
+			// at it.
+			next := tokenAt(text, breaks[0], pend)
+			p.boundary(tokenBefore(text, lo.start, next.start, pend), next, pend, true)
+			lo, from = next, next.start
+			continue
+		}
+		if k == pend {
+			break
+		}
+		t := tokenAround(text, lo.start, k, pend)
+		if t.start > lo.start && p.s.rules.opensCredit(text[t.start:t.end]) {
+			p.boundary(tokenBefore(text, lo.start, t.start, pend), t, pend, false)
+			lo = t
+		}
+		if t.end < pend {
+			if prev := text[t.start:t.end]; hasFinalPunct(prev) || isYear(prev) {
+				next := tokenAt(text, t.end, pend)
+				p.boundary(t, next, pend, len(breaks) > 0 && breaks[0] == next.start)
+				lo, from = next, next.start
+				continue
+			}
+		}
+		lo, from = t, t.end
+	}
+	p.last = tokenAround(text, lo.start, lastRuneStart(text, pend), pend)
+	p.cut = para.cut
+}
+
+// stopBytes marks the bytes at which the walk of pass.paragraph stops to
+// look at the token around them: the sentence punctuation that ends a
+// token, the colon that ends a credit label ("Photo:"), the first digit of
+// a year, and the first byte of "…", "。", "？" and "！". isStop sorts out the
+// digits and the multi-byte runes that cannot matter.
+var stopBytes = [256]bool{'.': true, '?': true, '!': true, ':': true, '1': true, '2': true, 0xe2: true, 0xe3: true, 0xef: true}
+
+// indexStop returns the index in s, which is text[from:], of the first
+// byte that stopBytes marks and isStop accepts, or len(s). lo is the start
+// of a token at or before from.
+func indexStop(s, text string, lo, from int) int {
+	i := 0
+	// Eight lookups and one branch: most runs of eight bytes hold no stop.
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		if stopBytes[w[0]] || stopBytes[w[1]] || stopBytes[w[2]] || stopBytes[w[3]] ||
+			stopBytes[w[4]] || stopBytes[w[5]] || stopBytes[w[6]] || stopBytes[w[7]] {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if stopBytes[s[i]] && isStop(text, lo, from+i) {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// isStop reports whether the stop byte text[k] can make a candidate: a
+// digit only where a token starts (a year), a multi-byte stop only when
+// it is "…", "。", "？" or "！", any other stop byte always. lo is the start
+// of a token at or before k.
+func isStop(text string, lo, k int) bool {
+	switch text[k] {
+	case '1', '2':
+		if k == lo {
+			return true
+		}
+		r, _ := utf8.DecodeLastRuneInString(text[lo:k])
+		return isSpace(r)
+	case 0xe2, 0xe3, 0xef:
+		r, _ := utf8.DecodeRuneInString(text[k:])
+		return r == '…' || r == '。' || r == '？' || r == '！'
+	}
+	return true
+}
+
+// boundary decides the boundary between prev and next, neighbouring tokens
+// of a paragraph that ends at pend; brk says whether a layout break stands
+// between them. These are the checks a walk over every token makes at each
+// boundary.
+func (p *pass) boundary(prev, next token, pend int, brk bool) {
+	text := p.text
+	switch {
+	case p.list.nextItem(text, next, pend):
+		p.emit(p.start, prev.end, ruleListItem)
+		p.start = next.start
+	case brk:
+		p.consider(atBreak, ruleLineBreak, prev, next, pend)
+	case p.s.rules.isCandidate(text[prev.start:prev.end], text[next.start:next.end]):
+		p.consider(inText, "", prev, next, pend)
+	}
+	if next.start == p.start {
+		p.list.open(text, next, pend)
 	}
 }
 
 // consider closes the open sentence after prev when the rules say that a
-// sentence ends between prev and toks[i]. seam names the layout rule that
-// made the boundary a break, when at is atBreak.
-func (p *pass) consider(at boundary, seam Rule, prev token, toks []token, i, pend int) {
+// sentence ends between prev and next, the token after it in a paragraph
+// that ends at pend. seam names the layout rule that made the boundary a
+// break, when at is atBreak.
+func (p *pass) consider(at boundary, seam Rule, prev, next token, pend int) {
 	text := p.text
 	var ends bool
 	var rule Rule
@@ -364,25 +485,69 @@ func (p *pass) consider(at boundary, seam Rule, prev token, toks []token, i, pen
 		ends, rule = true, ruleWindowSize
 	default:
 		c := candidate{
-			prev:      text[prev.start:prev.end],
-			next:      text[toks[i].start:toks[i].end],
-			head:      text[p.start:prev.end],
-			rest:      text[toks[i].start:pend],
-			at:        at,
-			seam:      seam,
-			dots:      p.dots,
-			wordFinal: p.final,
+			prev: text[prev.start:prev.end],
+			next: text[next.start:next.end],
+			head: text[p.start:prev.end],
+			rest: text[next.start:pend],
+			at:   at,
+			seam: seam,
 		}
-		if i+1 < len(toks) {
-			c.after = text[toks[i+1].start:toks[i+1].end]
+		c.dots, c.wordFinal = p.dotRun(prev)
+		// Punkt reads the token after next only when next ends in a
+		// period (see fastPunkt.breaks); cutting it costs more than most
+		// decisions.
+		if next.end < pend && hasPeriodFinal(c.next) {
+			after := tokenAt(text, next.end, pend)
+			c.after = text[after.start:after.end]
 		}
 		ends, rule = p.s.rules.ends(c)
 	}
 	if ends {
 		p.emit(p.start, prev.end, rule)
-		p.start = toks[i].start
+		p.start = next.start
 	} else if p.explain {
 		p.kept = append(p.kept, Kept{At: p.base + prev.end, Rule: rule})
+	}
+}
+
+// maxDots is where dotRun stops counting: no rule tells four lone dots from
+// more (see spacedDotsEnd).
+const maxDots = 4
+
+// dotRun returns candidate.dots and candidate.wordFinal for a candidate
+// after tok: the lone "." tokens of the open sentence that end with tok,
+// counted up to maxDots, and whether the word before them ends in a
+// period. It looks back from tok only when tok is a lone dot, and over at
+// most maxDots of them. A lone dot is a word of its own: a token cut at a
+// glued stop starts with a capital.
+func (p *pass) dotRun(tok token) (dots int, wordFinal bool) {
+	text := p.text
+	if text[tok.start:tok.end] != "." {
+		return 0, strings.HasSuffix(text[tok.start:tok.end], ".")
+	}
+	for start := tok.start; ; {
+		dots++
+		if start <= p.start || dots == maxDots {
+			return dots, false // the run opens the sentence, or is long enough
+		}
+		// The word before: back over the white space to its end.
+		e := start
+		for e > p.start {
+			r, size := utf8.DecodeLastRuneInString(text[p.start:e])
+			if !isSpace(r) {
+				break
+			}
+			e -= size
+		}
+		if text[e-1] != '.' {
+			return dots, false
+		}
+		if e-1 > p.start {
+			if r, _ := utf8.DecodeLastRuneInString(text[p.start : e-1]); !isSpace(r) {
+				return dots, true // a word that ends in a period
+			}
+		}
+		start = e - 1 // another lone dot
 	}
 }
 

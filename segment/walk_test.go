@@ -1,0 +1,163 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// tokenWalk is the specification of the walk of pass.paragraph: it cuts
+// every paragraph into all its tokens, as the package did before the walk
+// learnt to jump between stop bytes, asks at every boundary between two
+// tokens whether it is a candidate, and carries the run of lone dots from
+// token to token. The decisions (rules.ends, emit and the classifier) are
+// the package's own; only the walk differs. It returns what Explain
+// returns, which says which candidates were decided and how.
+func tokenWalk(s *Segmenter, text string) []Explanation {
+	p := s.newPass(text)
+	p.explain = true
+	dots, final := 0, false
+	for pos := 0; ; {
+		para, next, ok := nextParagraph(text, pos, true)
+		if !ok {
+			break
+		}
+		toks, breakBefore := allTokens(text, para, s.rules.lex)
+		pend := para.end
+		consider := func(at boundary, seam Rule, prev token, i int) {
+			var ends bool
+			var rule Rule
+			switch {
+			case at == atBreak && s.splitBreaks:
+				ends, rule = true, ruleNoMerge
+			case prev.end-p.start >= WindowSize:
+				ends, rule = true, ruleWindowSize
+			default:
+				c := candidate{
+					prev: tokenText(text, prev), next: tokenText(text, toks[i]),
+					head: text[p.start:prev.end], rest: text[toks[i].start:pend],
+					at: at, seam: seam, dots: dots, wordFinal: final,
+				}
+				if i+1 < len(toks) {
+					c.after = tokenText(text, toks[i+1])
+				}
+				ends, rule = s.rules.ends(c)
+			}
+			if ends {
+				p.emit(p.start, prev.end, rule)
+				p.start = toks[i].start
+			} else {
+				p.kept = append(p.kept, Kept{At: prev.end, Rule: rule})
+			}
+		}
+		for i, t := range toks {
+			switch {
+			case i == 0 && p.start < 0:
+				p.start = t.start
+			case i == 0 && (p.cut || t.start-p.last.end > WindowSize):
+				p.emit(p.start, p.last.end, ruleWindowCut)
+				p.start = t.start
+			case i == 0:
+				consider(atBreak, ruleBlankLine, p.last, 0)
+			case p.list.nextItem(text, t, pend):
+				p.emit(p.start, toks[i-1].end, ruleListItem)
+				p.start = t.start
+			case breakBefore[i]:
+				consider(atBreak, ruleLineBreak, toks[i-1], i)
+			case s.rules.isCandidate(tokenText(text, toks[i-1]), tokenText(text, t)):
+				consider(inText, "", toks[i-1], i)
+			}
+			if t.start == p.start {
+				p.list.open(text, t, pend)
+			}
+			dots, final = dotRun(dots, final, tokenText(text, t), t.start == p.start)
+			p.last = t
+		}
+		p.cut = para.cut
+		pos = next
+	}
+	p.finish()
+	return p.why
+}
+
+// allTokens returns every token of paragraph para and, for each, whether a
+// layout break stands before it.
+func allTokens(text string, para paragraph, lex *lexicon) ([]token, []bool) {
+	var breaks []int
+	if strings.IndexByte(text[para.start:para.end], '\n') >= 0 {
+		breaks = lineBreaks(text, splitLines(text, para, nil), lex, nil)
+	}
+	var toks []token
+	var breakBefore []bool
+	next := 0
+	for i := para.start; i < para.end; {
+		if n := spaceAt(text, i); n > 0 {
+			i += n
+			continue
+		}
+		t := token{start: i, end: tokenEnd(text, i, para.end)}
+		brk := false
+		for next < len(breaks) && breaks[next] <= t.start {
+			brk = len(toks) > 0
+			next++
+		}
+		toks = append(toks, t)
+		breakBefore = append(breakBefore, brk)
+		i = t.end
+	}
+	return toks, breakBefore
+}
+
+// walkCases are texts where the walk must stop: every kind of candidate,
+// at the start, the middle and the end of paragraphs and lines.
+var walkCases = []corpus{
+	{"periods", "The talks ended. Both sides said little. Mr. Smith left."},
+	{"questions and exclamations", "Why now? Nobody knew! “Why?” asked Smith. Yahoo! in talks."},
+	{"closing quotes", `He said "no." Then "yes!" (See below.) ‘Fine.’ Done.`},
+	{"ellipses", "He paused… Then spoke... and left.... She stayed. . . . Then. . . went"},
+	{"cjk punctuation", "会議は終わった。 Next？ Yes！ Done。"},
+	{"years", "Thursday, May 7, 2015 On Tuesday, talks ended in 2014. 1999 was 2€ cheaper 201.Bc then."},
+	{"credits", "Playstation VR demo Image: Nick Moreau. Photo: Reuters Credit: AP\nweek.Photo: Jane"},
+	{"glued stops", "said last week.The company said.“They will.” and 3pm.He left.Then.Again"},
+	{"lone dots", "It was weakened. . . .\n\n. . . The vote. . . . . . . X. . . . Y .\n\n. Z"},
+	{"lists", "1.) The first item 2.) The second item 3.) The third.\n\n• 1. First item. • 2. Second item.\n• Third\n⁃9. Ninth\n\na) one b) two c) three"},
+	{"layout", "Breaking\nTalks stall in Geneva\nJan 10, 2022\n\nGENEVA — The talks\nended on Monday.\nBy Jane Doe\nAssociated Press"},
+	{"hard wrapped", "The delegates met on Monday in a hotel by the lake and\ntalked for hours about the troops at the border. They\nagreed on nothing, officials said, and went home.\n"},
+	{"unicode spaces", "One.\u00a0Two.\u2009Three.\u3000Four.\u0085Five.\u2028Six? 2014\u00a02015. End"},
+	{"invalid UTF-8", "Talks \xff\xfe ended. Nobody \xc3 spoke.\xc3 \xe2\x80 \xa8. \xe2\x80\xa8\xe2\x80. X"},
+	{"ends in a stop", "Ends here.\n\nAnd here:\n\n2015\n\n…"},
+}
+
+func TestWalkMatchesTokenWalk(t *testing.T) {
+	s, noMerge := fuzzSegmenters(t)
+	docs := append([]corpus(nil), walkCases...)
+	for _, set := range snapshotSets {
+		docs = append(docs, set.docs(t)...)
+	}
+	for _, seed := range hostileSeeds {
+		docs = append(docs, corpus{"hostile seed", seed})
+	}
+	for _, d := range docs {
+		t.Run(d.name, func(t *testing.T) {
+			for _, seg := range []*Segmenter{s, noMerge} {
+				require.Equal(t, tokenWalk(seg, d.text), seg.Explain(d.text))
+			}
+		})
+	}
+}
+
+func FuzzWalkMatchesTokenWalk(f *testing.F) {
+	for _, c := range walkCases {
+		f.Add(c.text)
+	}
+	for _, seed := range hostileSeeds {
+		f.Add(seed)
+	}
+	s, noMerge := fuzzSegmenters(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, seg := range []*Segmenter{s, noMerge} {
+			require.Equal(t, tokenWalk(seg, text), seg.Explain(text))
+		}
+	})
+}
