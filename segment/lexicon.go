@@ -303,6 +303,13 @@ func (l wordList) hasFold(w string) bool {
 	}
 	for i := 0; i < len(w); i++ {
 		if c := w[i]; 'A' <= c && c <= 'Z' || c >= 0x80 {
+			// The layout asks about the last word of every line, often
+			// capitalised: lower-case it on the stack when it is ASCII.
+			var buf [32]byte
+			if b, ok := lowerASCII(buf[:], w); ok {
+				_, ok := l[string(b)]
+				return ok
+			}
 			_, ok := l[strings.ToLower(w)]
 			return ok
 		}

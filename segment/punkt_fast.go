@@ -21,6 +21,7 @@ import (
 type fastPunkt struct {
 	abbrevs      modelSet       // AbbrevTypes, with english's "sgt", "gov", "no"
 	collocations modelSet       // "type,nexttype"
+	collocHeads  modelSet       // every prefix of a collocation that a comma ends
 	starters     modelSet       // SentStarters
 	ortho        map[string]int // OrthoContext flags by type
 }
@@ -87,9 +88,29 @@ func newFastPunkt(st *sentences.Storage) *fastPunkt {
 	return &fastPunkt{
 		abbrevs:      newModelSet(st.AbbrevTypes),
 		collocations: newModelSet(st.Collocations),
+		collocHeads:  newModelSet(collocationHeads(st.Collocations)),
 		starters:     newModelSet(st.SentStarters),
 		ortho:        st.OrthoContext,
 	}
+}
+
+// collocationHeads returns, as a model set, every prefix of a collocation
+// key that a comma follows: the types that can open a collocation. A type
+// has no comma (appendType removes them) unless it is a lone ",", so this
+// is a superset of the first halves, which is what plainWord needs.
+func collocationHeads(collocations map[string]int) map[string]int {
+	heads := map[string]int{}
+	for k, v := range collocations {
+		if v == 0 {
+			continue
+		}
+		for i := 0; i < len(k); i++ {
+			if k[i] == ',' {
+				heads[k[:i]] = 1
+			}
+		}
+	}
+	return heads
 }
 
 // loadFastPunkt builds, once per process, the fast decider over the model
@@ -111,6 +132,9 @@ func (p *fastPunkt) breaks(cand, next, after string) bool {
 	sb0, ab0 := p.typeAnnotation(cand)
 	if next == "" {
 		// A window of one token: no pair for the later passes.
+		return sb0
+	}
+	if p.plainWord(cand, ab0, next) {
 		return sb0
 	}
 	sb1, ab1 := p.typeAnnotation(next)
@@ -166,6 +190,31 @@ func (p *fastPunkt) opensSentences(word string) bool {
 	var b [typeBufLen]byte
 	typ := noPeriod(appendType(b[:0], word))
 	return p.ortho[string(typ)]&orthoLc != 0 || p.starters.has(typ)
+}
+
+// plainWord reports whether cand is a word whose SentBreak after the
+// first pass is Punkt's decision, whatever next and after are: most
+// candidates, such as "said.". The second pass changes cand's SentBreak
+// only for an abbreviation (abbr), an ellipsis, an initial, a number, a
+// type that opens a collocation, or a lone dot; the third returns it at
+// once unless cand is a list number or "N°.", is followed by a lone dot,
+// or has inner periods, a final closing quote or the shape of a
+// coordinate. Deciding this first spares the types of next and after,
+// which are half the work of breaks.
+func (p *fastPunkt) plainWord(cand string, abbr bool, next string) bool {
+	if abbr || cand == "." || cand == "N°." || isEllipsis(cand) || isInitial(cand) || isListNumber(cand) ||
+		hasAbbrMatch(cand) || hasUnreliableEndChars(cand) || isCoordinatePartTwo(cand) {
+		return false
+	}
+	if !hasPeriodFinal(cand) {
+		return true // the second pass skips it
+	}
+	if next == "." {
+		return false
+	}
+	var buf [typeBufLen]byte
+	typ := noPeriod(appendType(buf[:0], cand))
+	return string(typ) != numberType && !p.collocHeads.has(typ)
 }
 
 // typeAnnotation is TypeBasedAnnotation.typeAnnotation: it returns the

@@ -491,8 +491,14 @@ func (s *rules) middleInitial(c candidate, before string) bool {
 	case !startsUpper(before):
 		return false
 	}
-	next := strings.ToLower(trimTrailingPunct(trimOpeners(c.next)))
-	next = strings.TrimSuffix(next, ".")
+	next := strings.TrimSuffix(trimTrailingPunct(trimOpeners(c.next)), ".")
+	var buf [32]byte
+	if lower, ok := lowerASCII(buf[:], next); ok {
+		// The common case, lower-cased on the stack: next is a
+		// capitalised word.
+		return !s.lex.wrapWords.has(string(lower)) && !isPronoun(string(lower))
+	}
+	next = strings.ToLower(next)
 	return !s.lex.wrapWords.has(next) && !isPronoun(next)
 }
 

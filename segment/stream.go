@@ -28,8 +28,10 @@ type decisions interface {
 
 var _ decisions = (*pass)(nil)
 
-// readSize is how much a Scanner asks its reader for at a time.
-const readSize = 64 << 10
+// readSize is how much a Scanner asks its reader for at a time: large
+// enough that reading a file costs few system calls and few window
+// buffers (see Scanner.append), small beside WindowSize.
+const readSize = 256 << 10
 
 // Scanner reads text from an io.Reader and returns its sentences one at a
 // time, as bufio.Scanner returns lines. It holds only the sentence still open
@@ -178,7 +180,14 @@ func (sc *Scanner) compact(drop int) {
 // read appends the next chunk of input to the window.
 func (sc *Scanner) read() error {
 	if sc.scratch == nil {
-		sc.scratch = make([]byte, readSize)
+		size := readSize
+		if l, ok := sc.r.(interface{ Len() int }); ok {
+			// A reader that knows what is left (a strings.Reader, a
+			// bytes.Buffer) needs no larger buffer than that: a short
+			// text costs a short buffer.
+			size = min(size, max(l.Len(), 512))
+		}
+		sc.scratch = make([]byte, size)
 	}
 	for range 100 {
 		n, err := sc.r.Read(sc.scratch)
@@ -236,25 +245,38 @@ func newParagraphWatch(from int) paragraphWatch {
 
 // ready reports whether nextParagraph(text, from, false) would find a
 // paragraph, looking only at what was added to text since the last call.
-// Like nextParagraph it decodes runes from from on; a rune cut by the end
-// of text waits for its other bytes.
+// Like nextParagraph it decodes runes from from on, except inside a line
+// of the paragraph, where it only looks for the newline; a rune cut by the
+// end of text waits for its other bytes.
 func (w *paragraphWatch) ready(text string) bool {
-	for w.pos < len(text) && utf8.FullRuneInString(text[w.pos:]) {
+	for w.pos < len(text) {
+		if w.start >= 0 && !(w.nl && w.blank) {
+			// Inside a line that holds text only its newline matters,
+			// and a newline is never part of a longer rune: jump to it.
+			nl := strings.IndexByte(text[w.pos:], '\n')
+			if nl < 0 {
+				w.pos = len(text)
+				break
+			}
+			w.pos += nl + 1
+			w.line = w.pos
+			w.nl, w.blank = true, true
+			continue
+		}
+		if !utf8.FullRuneInString(text[w.pos:]) {
+			break
+		}
 		r, size := utf8.DecodeRuneInString(text[w.pos:])
 		switch {
 		case r == '\n':
 			if w.start >= 0 {
-				if w.nl && w.blank {
-					return true
-				}
-				w.nl, w.blank = true, true
+				return true // the newline that ends a blank line
 			}
 			w.line = w.pos + 1
+		case isSpace(r):
 		case w.start < 0:
-			if !isSpace(r) {
-				w.start, w.first = w.pos, w.line
-			}
-		case !isSpace(r):
+			w.start, w.first = w.pos, w.line
+		default:
 			w.blank = false
 		}
 		w.pos += size

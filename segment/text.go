@@ -384,6 +384,26 @@ func isAllCaps(s string) bool {
 	return letters >= 2
 }
 
+// lowerASCII writes s lower-cased to buf and returns it, when s is ASCII
+// and fits in buf: strings.ToLower would allocate.
+func lowerASCII(buf []byte, s string) ([]byte, bool) {
+	if len(s) > len(buf) {
+		return nil, false
+	}
+	b := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return nil, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return b, true
+}
+
 func lowerOrDigit(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
 
 func isLowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
@@ -464,6 +484,9 @@ func isYear(tok string) bool {
 // isWebAddress reports whether w looks like a URL, a domain or an e-mail
 // address, whose inner periods say nothing about the final one.
 func isWebAddress(w string) bool {
+	if strings.IndexByte(w, ':') < 0 && strings.IndexByte(w, '@') < 0 && (len(w) < 4 || w[0]|0x20 != 'w') {
+		return false // the common case, a word: no "://", "@" or "www."
+	}
 	return strings.Contains(w, "://") || len(w) >= 4 && strings.EqualFold(w[:4], "www.") ||
 		strings.Contains(w, "@") && strings.Contains(w[strings.IndexByte(w, '@'):], ".")
 }

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -86,6 +87,34 @@ func TestCountWordsMatchesFields(t *testing.T) {
 		}
 		if got := countWords(s, 100); got != n {
 			t.Errorf("countWords(%q) = %d, fieldsForward gives %d words", s, got, n)
+		}
+	}
+}
+
+// TestFastPathsAgree checks the shortcuts that the hot paths take before
+// their full test against that test: isWebAddress's early "no", and
+// mayOpenList before listMarker and isBullet.
+func TestFastPathsAgree(t *testing.T) {
+	webAddress := func(w string) bool { // isWebAddress without its shortcut
+		return strings.Contains(w, "://") || len(w) >= 4 && strings.EqualFold(w[:4], "www.") ||
+			strings.Contains(w, "@") && strings.Contains(w[strings.IndexByte(w, '@'):], ".")
+	}
+	for _, w := range []string{
+		"", "a", "@.", "://", "x://", "a@b", "a@b.c", "www.", "WwW.x", "www", "wwwx", "Www.", "said.",
+		"ＷＷＷ.", "http://example.com", "example.com", "Mr.", "e-mail:", "12:30", "w@", "w.w.",
+	} {
+		if got, want := isWebAddress(w), webAddress(w); got != want {
+			t.Errorf("isWebAddress(%q) = %v, want %v", w, got, want)
+		}
+	}
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		var buf [utf8.UTFMax]byte
+		tok := string(buf[:utf8.EncodeRune(buf[:], r)])
+		for _, tok := range []string{tok, tok + ".", tok + ")"} {
+			_, _, marker := listMarker(tok)
+			if (marker || isBullet(tok)) && !mayOpenList(tok[0]) {
+				t.Fatalf("mayOpenList(%#x) = false, but %q is a list marker or a bullet", tok[0], tok)
+			}
 		}
 	}
 }
