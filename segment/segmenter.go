@@ -408,24 +408,33 @@ func (p *pass) paragraph(para paragraph) {
 // token, the colon that ends a credit label ("Photo:"), the first digit of
 // a year, and the first byte of "…", "。", "？" and "！". isStop sorts out the
 // digits and the multi-byte runes that cannot matter.
-var stopBytes = [256]bool{'.': true, '?': true, '!': true, ':': true, '1': true, '2': true, 0xe2: true, 0xe3: true, 0xef: true}
+var stopBytes = [256]uint8{'.': 1, '?': 1, '!': 1, ':': 1, '1': 1, '2': 1, 0xe2: 1, 0xe3: 1, 0xef: 1}
 
 // indexStop returns the index in s, which is text[from:], of the first
 // byte that stopBytes marks and isStop accepts, or len(s). lo is the start
 // of a token at or before from.
 func indexStop(s, text string, lo, from int) int {
-	i := 0
-	// Eight lookups and one branch: most runs of eight bytes hold no stop.
-	for ; i+8 <= len(s); i += 8 {
-		w := s[i : i+8]
-		if stopBytes[w[0]] || stopBytes[w[1]] || stopBytes[w[2]] || stopBytes[w[3]] ||
-			stopBytes[w[4]] || stopBytes[w[5]] || stopBytes[w[6]] || stopBytes[w[7]] {
-			break
+	for i := 0; i < len(s); {
+		// Eight lookups joined by | and one branch: most runs of eight
+		// bytes hold no stop.
+		if i+8 <= len(s) {
+			w := s[i : i+8]
+			if stopBytes[w[0]]|stopBytes[w[1]]|stopBytes[w[2]]|stopBytes[w[3]]|
+				stopBytes[w[4]]|stopBytes[w[5]]|stopBytes[w[6]]|stopBytes[w[7]] == 0 {
+				i += 8
+				continue
+			}
 		}
-	}
-	for ; i < len(s); i++ {
-		if stopBytes[s[i]] && isStop(text, lo, from+i) {
-			return i
+		// A stop byte among the next eight, or the last few bytes: one
+		// at a time up to the stop, then on in eights.
+		for end := min(i+8, len(s)); i < end; i++ {
+			if stopBytes[s[i]] != 0 {
+				if isStop(text, lo, from+i) {
+					return i
+				}
+				i++
+				break
+			}
 		}
 	}
 	return len(s)
