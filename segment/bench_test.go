@@ -11,11 +11,12 @@ import (
 // Throughput of Segment against neurosnap's English tokenizer, the
 // baseline, on the same texts in the same process:
 //
-//	go test ./segment -run XXX -bench 'Segment|Neurosnap' -benchmem
+//	go test ./segment -run XXX -bench 'Segment|Scanner|Sentences|Neurosnap' -benchmem
 //
 // BenchmarkSegment uses the fast Punkt decider (the default),
 // BenchmarkSegmentSlowPunkt the same segmenter asking neurosnap's own
-// annotation passes, and BenchmarkNeurosnapEnglish runs
+// annotation passes, BenchmarkScanner and BenchmarkSentences read the
+// text as a stream, and BenchmarkNeurosnapEnglish runs
 // english.NewSentenceTokenizer(nil).Tokenize on the text.
 
 // mixSize is the size of the synthetic mix corpus.
@@ -71,6 +72,32 @@ func benchSegment(b *testing.B, seg *Segmenter) {
 
 func BenchmarkSegment(b *testing.B) {
 	benchSegment(b, newTestSegmenter(b))
+}
+
+// BenchmarkScanner reads each corpus with a Scanner, as a stream, to set
+// against BenchmarkSegment on the whole text.
+func BenchmarkScanner(b *testing.B) {
+	seg := newTestSegmenter(b)
+	benchSplit(b, func(text string) int {
+		sc := seg.NewScanner(strings.NewReader(text))
+		n := 0
+		for sc.Scan() {
+			n++
+		}
+		return n
+	})
+}
+
+// BenchmarkSentences reads each corpus with the Sentences iterator.
+func BenchmarkSentences(b *testing.B) {
+	seg := newTestSegmenter(b)
+	benchSplit(b, func(text string) int {
+		n := 0
+		for range seg.Sentences(strings.NewReader(text)) {
+			n++
+		}
+		return n
+	})
 }
 
 // BenchmarkExplain measures Explain, to set against BenchmarkSegment: the

@@ -22,6 +22,8 @@ type output struct {
 	buf []byte
 	enc *json.Encoder // for the records that are not on the hot path
 	err error
+
+	kinds [256]string // the names of the kinds met so far, by Kind
 }
 
 // outputSize is the size of the writer's buffer: large enough that a write
@@ -67,18 +69,30 @@ func (o *output) sentence(r sentenceRecord) {
 	b = append(b, `,"end":`...)
 	b = strconv.AppendInt(b, int64(r.End), 10)
 	b = append(b, `,"kind":`...)
-	// Kind.String names every valid kind, without the allocation of
-	// MarshalText, which encoding/json calls; only an invalid kind, which
-	// ParseKind rejects, needs MarshalText for its error.
-	kind := r.Kind.String()
-	if _, err := segment.ParseKind(kind); err != nil {
-		_, o.err = r.Kind.MarshalText()
+	kind, err := o.kindName(r.Kind)
+	if err != nil {
+		o.err = err
 		return
 	}
 	b = appendJSONString(b, kind)
 	b = append(b, "}\n"...)
 	o.buf = b
 	_, o.err = o.w.Write(b)
+}
+
+// kindName returns what encoding/json writes for k, the text of
+// k.MarshalText, which it asks for only once per kind: MarshalText
+// allocates.
+func (o *output) kindName(k segment.Kind) (string, error) {
+	if name := o.kinds[k]; name != "" {
+		return name, nil
+	}
+	b, err := k.MarshalText()
+	if err != nil {
+		return "", err
+	}
+	o.kinds[k] = string(b)
+	return o.kinds[k], nil
 }
 
 // json writes v as one line of JSON, with encoding/json.
@@ -95,67 +109,97 @@ func (o *output) json(v any) {
 
 // appendCollapsed appends s to dst with each run of white space (as
 // unicode.IsSpace defines it) replaced by one space. News text is mostly
-// words with single spaces between them, which are copied as they are: the
-// loop stops only where a run that needs replacing may start (see
-// collapseStop), eight bytes to a branch, and copies nothing until then.
-// Invalid UTF-8 is copied as it is.
+// words with single spaces between them, which are copied as they are.
+// The loop takes eight bytes at a time and looks at them one by one only
+// when plainEight cannot rule out a run that needs replacing; it copies
+// nothing until one does. Invalid UTF-8 is copied as it is.
 func appendCollapsed(dst []byte, s string) []byte {
 	start := 0 // s[start:i] is copied as it is
 	for i := 0; i < len(s); {
-		for ; i+9 <= len(s); i += 8 {
-			w := s[i : i+9]
-			if collapseStop[pair(w[0], w[1])] || collapseStop[pair(w[1], w[2])] ||
-				collapseStop[pair(w[2], w[3])] || collapseStop[pair(w[3], w[4])] ||
-				collapseStop[pair(w[4], w[5])] || collapseStop[pair(w[5], w[6])] ||
-				collapseStop[pair(w[6], w[7])] || collapseStop[pair(w[7], w[8])] {
-				break
+		if i+8 < len(s) && plainEight(load8(s[i:i+8]), s[i+8]) {
+			i += 8
+			continue
+		}
+		for end := min(i+8, len(s)); i < end; {
+			var next byte
+			if i+1 < len(s) {
+				next = s[i+1]
 			}
-		}
-		if i == len(s) {
-			break
-		}
-		var next byte
-		if i+1 < len(s) {
-			next = s[i+1]
-		}
-		if !collapseStop[pair(s[i], next)] {
-			i++
-			continue
-		}
-		n := spaceAt(s, i)
-		if n == 0 {
-			i++ // the first byte of a rune that is not white space
-			continue
-		}
-		dst = append(dst, s[start:i]...)
-		dst = append(dst, ' ')
-		for i < len(s) && n > 0 {
-			i += n
-			if i < len(s) {
+			n := 0
+			if collapseStop[pair(s[i], next)] {
 				n = spaceAt(s, i)
 			}
+			if n == 0 {
+				i++ // a byte of a word, a single space
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, ' ')
+			for i < len(s) && n > 0 {
+				i += n
+				if i < len(s) {
+					n = spaceAt(s, i)
+				}
+			}
+			start = i
+			break
 		}
-		start = i
 	}
 	return append(dst, s[start:]...)
 }
 
+// Bytes of a word, for the word-at-a-time tests of plainEight and
+// plainJSON: each constant repeats one byte eight times.
+const (
+	ones   = 0x0101010101010101
+	highs  = 0x8080808080808080
+	spaces = ' ' * ones
+)
+
+// load8 returns the eight bytes of w as a little-endian word; the compiler
+// makes it one load.
+func load8(w string) uint64 {
+	_ = w[7]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+}
+
+// zeroBytes returns a word that is not zero when a byte of x is zero. (The
+// marks it sets are exact for the lowest zero byte only; callers use it as
+// a yes or no, or take a mark too many, which only costs a closer look.)
+func zeroBytes(x uint64) uint64 { return (x - ones) &^ x & highs }
+
+// plainEight reports whether no run of white space that appendCollapsed
+// must replace starts among the eight bytes of x, which next follows: x
+// holds no ASCII control byte (the white space other than the space), no
+// byte at or above 0x80 (the first bytes of the Unicode spaces), no two
+// spaces in a row, and does not end in a space that next may continue.
+func plainEight(x uint64, next byte) bool {
+	// Adding 0x60 to the low seven bits of a byte sets its top bit when
+	// the byte is 0x20 or more, and carries into no other byte.
+	printable := (x&^highs + 0x60*ones) &^ x & highs
+	sp := zeroBytes(x ^ spaces)
+	if printable != highs || sp&(sp>>8) != 0 {
+		return false
+	}
+	return x>>56 != ' ' || !maySpace[next]
+}
+
+// maySpace marks the bytes that can start white space: the ASCII white
+// space and the first bytes of the Unicode spaces.
+var maySpace = [256]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true, 0xc2: true, 0xe1: true, 0xe2: true, 0xe3: true}
+
 func pair(a, b byte) uint16 { return uint16(a)<<8 | uint16(b) }
 
 // collapseStop marks, by a byte and the byte after it, where appendCollapsed
-// must look: a byte that may start white space other than a space (the
-// other ASCII white space, and the first bytes of U+0085, U+00A0, U+1680,
-// U+2000 to U+205F and U+3000), or a space before such a byte or another
-// space. A space before anything else is a single space, kept as it is.
+// must look closer: a byte that may start white space other than a space,
+// or a space before a byte that may start white space. A space before
+// anything else is a single space, kept as it is.
 var collapseStop = func() *[1 << 16]bool {
-	var other [256]bool
-	for _, c := range []byte{'\t', '\n', '\v', '\f', '\r', 0xc2, 0xe1, 0xe2, 0xe3} {
-		other[c] = true
-	}
 	t := new([1 << 16]bool)
 	for a := range 256 {
 		for b := range 256 {
-			t[pair(byte(a), byte(b))] = other[a] || a == ' ' && (b == ' ' || other[b])
+			t[pair(byte(a), byte(b))] = maySpace[a] && (a != ' ' || maySpace[b])
 		}
 	}
 	return t

@@ -63,6 +63,12 @@ func TestAppendCollapsed(t *testing.T) {
 	for _, tc := range outputCases {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, collapseRef(tc.text), string(appendCollapsed([]byte("x"), tc.text))[1:])
+			// The writer takes eight bytes at a time: every case at
+			// every offset in a longer text.
+			for shift := range 9 {
+				s := "Talks go"[:shift] + tc.text + " on in Geneva,\n\nofficials  said "
+				assert.Equal(t, collapseRef(s), string(appendCollapsed(nil, s)), "at offset %d", shift)
+			}
 		})
 	}
 }
@@ -89,7 +95,9 @@ func writeSentence(t testing.TB, r sentenceRecord) string {
 func TestSentenceJSON(t *testing.T) {
 	for _, tc := range outputCases {
 		t.Run(tc.name, func(t *testing.T) {
+			long := "The talks went on in Geneva, " + tc.text + ` officials "said" \ on Monday`
 			for _, r := range []sentenceRecord{
+				{Text: long, Start: 0, End: len(long), Kind: segment.Body},
 				{Text: tc.text, Start: 3, End: 3 + len(tc.text), Kind: segment.Headline},
 				{File: tc.text, Text: tc.text, Start: 1 << 40, Kind: segment.Boilerplate},
 			} {
