@@ -247,68 +247,86 @@ var jsonPlain = func() (t [256]bool) {
 // appendJSONString appends s to dst as a JSON string, the way encoding/json
 // writes a string with HTML escaping off: control characters, the quote
 // and the backslash escaped, invalid UTF-8 as \ufffd, and U+2028 and U+2029
-// escaped because JavaScript reads them as line ends.
+// escaped because JavaScript reads them as line ends. Like appendCollapsed
+// it takes eight bytes at a time while plainJSON finds nothing to escape.
 func appendJSONString(dst []byte, s string) []byte {
-	const hex = "0123456789abcdef"
 	dst = append(dst, '"')
-	start := 0
+	start := 0 // s[start:i] is copied as it is
 	for i := 0; i < len(s); {
-		for ; i+8 <= len(s); i += 8 {
-			// Eight lookups and one branch: most text needs no escape.
-			w := s[i : i+8]
-			if !(jsonPlain[w[0]] && jsonPlain[w[1]] && jsonPlain[w[2]] && jsonPlain[w[3]] &&
-				jsonPlain[w[4]] && jsonPlain[w[5]] && jsonPlain[w[6]] && jsonPlain[w[7]]) {
-				break
-			}
+		if i+8 <= len(s) && plainJSON(load8(s[i:i+8])) {
+			i += 8
+			continue
 		}
-		if i == len(s) {
-			break
-		}
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if jsonPlain[c] {
+		for end := min(i+8, len(s)); i < end; {
+			c := s[i]
+			if c < utf8.RuneSelf && jsonPlain[c] {
 				i++
 				continue
 			}
-			dst = append(dst, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				dst = append(dst, '\\', c)
-			case '\b':
-				dst = append(dst, `\b`...)
-			case '\f':
-				dst = append(dst, `\f`...)
-			case '\n':
-				dst = append(dst, `\n`...)
-			case '\r':
-				dst = append(dst, `\r`...)
-			case '\t':
-				dst = append(dst, `\t`...)
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			esc, size := jsonEscape(s[i:])
+			if esc != "" {
+				dst = append(dst, s[start:i]...)
+				dst = append(dst, esc...)
+				start = i + size
 			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		var esc string
-		switch {
-		case r == utf8.RuneError && size == 1:
-			esc = `\ufffd`
-		case r == '\u2028':
-			esc = `\u2028`
-		case r == '\u2029':
-			esc = `\u2029`
-		default:
 			i += size
-			continue
 		}
-		dst = append(dst, s[start:i]...)
-		dst = append(dst, esc...)
-		i += size
-		start = i
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
 }
+
+// plainJSON reports whether the eight bytes of x need no escape and no
+// decoding: none is below 0x20 or at or above 0x80, a quote or a
+// backslash.
+func plainJSON(x uint64) bool {
+	printable := (x&^highs + 0x60*ones) &^ x & highs
+	return printable == highs && zeroBytes(x^('"'*ones))|zeroBytes(x^('\\'*ones)) == 0
+}
+
+// jsonEscape returns the escape of the byte or rune that s starts with,
+// "" when it stands as it is, and its length in s.
+func jsonEscape(s string) (string, int) {
+	c := s[0]
+	if c < utf8.RuneSelf {
+		switch c {
+		case '"':
+			return `\"`, 1
+		case '\\':
+			return `\\`, 1
+		case '\b':
+			return `\b`, 1
+		case '\f':
+			return `\f`, 1
+		case '\n':
+			return `\n`, 1
+		case '\r':
+			return `\r`, 1
+		case '\t':
+			return `\t`, 1
+		}
+		if c < 0x20 {
+			return controlEscapes[c], 1
+		}
+		return "", 1
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	switch {
+	case r == utf8.RuneError && size == 1:
+		return `\ufffd`, 1
+	case r == '\u2028':
+		return `\u2028`, size
+	case r == '\u2029':
+		return `\u2029`, size
+	}
+	return "", size
+}
+
+// controlEscapes holds the \u00XX escape of each control character.
+var controlEscapes = func() (t [0x20]string) {
+	const hex = "0123456789abcdef"
+	for c := range t {
+		t[c] = `\u00` + string(hex[c>>4]) + string(hex[c&0xf])
+	}
+	return t
+}()
