@@ -233,7 +233,7 @@ func (in *sentenceCues) wordCount() int {
 // isFinal reports whether the sentence ends in sentence punctuation.
 func (in *sentenceCues) isFinal() bool {
 	if !in.haveFinal {
-		in.final, in.haveFinal = hasFinalPunct(lastWord(in.s)), true
+		in.final, in.haveFinal = hasFinalPunct(in.s), true
 	}
 	return in.final
 }

@@ -287,7 +287,7 @@ func lineBreaks(text string, para []line, lex *lexicon, breaks []int) []int {
 			if shortest < 0 || n < shortest {
 				shortest = n
 			}
-			if !hasFinalPunct(lastWord(s)) {
+			if !hasFinalPunct(s) {
 				open++
 				if isWrap(s, text[para[k+1].start:para[k+1].end], lex) {
 					clearWraps++
@@ -319,7 +319,7 @@ func lineBreaks(text string, para []line, lex *lexicon, breaks []int) []int {
 				continue
 			}
 		}
-		if hasFinalPunct(lastWord(a)) || isWrap(a, b, lex) {
+		if hasFinalPunct(a) || isWrap(a, b, lex) {
 			continue
 		}
 		if wrapped && utf8.RuneCountInString(a)*4 >= width*3 {

@@ -125,29 +125,43 @@ func lastSpace(s string) int {
 }
 
 // countWords counts the words of s, as fieldsForward splits them, stopping
-// at limit+1. ASCII bytes need no decoding.
+// at limit+1. ASCII bytes need no decoding, and no branch but the loop's:
+// a word starts at a byte that is not space after one that is.
 func countWords(s string, limit int) int {
-	n := 0
-	in := false
+	n, in := 0, 0 // in is 1 inside a word
 	for i := 0; i < len(s); {
-		space, size := asciiSpace[s[i]], 1
-		if s[i] >= utf8.RuneSelf {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-		}
-		i += size
-		if space {
-			in = false
-		} else if !in {
-			in = true
-			if n++; n > limit {
-				break
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			word := 0
+			if !unicode.IsSpace(r) {
+				word = 1
 			}
+			n += word &^ in
+			in = word
+			i += size
+		} else {
+			word := int(wordByte[c])
+			n += word &^ in
+			in = word
+			i++
+		}
+		if n > limit {
+			break
 		}
 	}
 	return n
 }
+
+// wordByte is 1 for the ASCII bytes that are not white space.
+var wordByte = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		if !asciiSpace[c] {
+			t[c] = 1
+		}
+	}
+	return t
+}()
 
 // Quotes, brackets and bullets.
 
@@ -261,7 +275,9 @@ func trimBullets(s string) string {
 // Sentence punctuation and case.
 
 // hasFinalPunct reports whether tok ends in sentence punctuation, possibly
-// followed by closing quotes or brackets.
+// followed by closing quotes or brackets. Only its last word matters: for
+// a line, hasFinalPunct(line) is hasFinalPunct(lastWord(line)), since the
+// closers it trims are never white space.
 func hasFinalPunct(tok string) bool {
 	if tok == "" {
 		return false

@@ -91,9 +91,10 @@ func TestCountWordsMatchesFields(t *testing.T) {
 	}
 }
 
-// TestFastPathsAgree checks the shortcuts that the hot paths take before
-// their full test against that test: isWebAddress's early "no", and
-// mayOpenList before listMarker and isBullet.
+// TestFastPathsAgree checks the shortcuts that the hot paths take against
+// the full tests: isWebAddress's early "no", hasFinalPunct on a whole line
+// rather than its last word, and mayOpenList before listMarker and
+// isBullet.
 func TestFastPathsAgree(t *testing.T) {
 	webAddress := func(w string) bool { // isWebAddress without its shortcut
 		return strings.Contains(w, "://") || len(w) >= 4 && strings.EqualFold(w[:4], "www.") ||
@@ -105,6 +106,14 @@ func TestFastPathsAgree(t *testing.T) {
 	} {
 		if got, want := isWebAddress(w), webAddress(w); got != want {
 			t.Errorf("isWebAddress(%q) = %v, want %v", w, got, want)
+		}
+	}
+	for _, s := range []string{
+		"", ".", "”", "said.", "said.”", "said ”", "said .”)", "Why?", "Why? )", "Wait…", "x 。", "a b", "Inc.\u00a0”",
+		"(AP Photo)", "end. \"", "end.\u2028\"", "\xff.", ". . .", "U.S.'",
+	} {
+		if got, want := hasFinalPunct(s), hasFinalPunct(lastWord(s)); got != want {
+			t.Errorf("hasFinalPunct(%q) = %v, but of its last word %v", s, got, want)
 		}
 	}
 	for r := rune(0); r <= utf8.MaxRune; r++ {
