@@ -7,6 +7,7 @@ import (
 	"iter"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // decisions is all a Scanner asks of the pass that Segment runs over a
@@ -30,7 +31,7 @@ var _ decisions = (*pass)(nil)
 
 // readSize is how much a Scanner asks its reader for at a time: large
 // enough that reading a file costs few system calls and few window
-// buffers (see Scanner.append), small beside WindowSize.
+// buffers (see Scanner.read), small beside WindowSize.
 const readSize = 256 << 10
 
 // Scanner reads text from an io.Reader and returns its sentences one at a
@@ -43,18 +44,17 @@ const readSize = 256 << 10
 // A Scanner is not safe for concurrent use; many Scanners may share one
 // Segmenter.
 type Scanner struct {
-	r       io.Reader
-	p       decisions  // the pass Segment runs; its text is the window
-	from    int        // offset in p.text where the next paragraph starts
-	eof     bool       // r has reported io.EOF
-	done    bool       // nothing more to return
-	err     error      // the first read error other than io.EOF
-	queue   []Sentence // decided sentences not yet returned
-	next    int        // index into queue
-	cur     Sentence
-	scratch []byte
-	buf     strings.Builder // the input read; p.text is its tail
-	watch   paragraphWatch  // the search for the end of the paragraph at from
+	r     io.Reader
+	p     decisions  // the pass Segment runs; its text is the window
+	from  int        // offset in p.text where the next paragraph starts
+	eof   bool       // r has reported io.EOF
+	done  bool       // nothing more to return
+	err   error      // the first read error other than io.EOF
+	queue []Sentence // decided sentences not yet returned
+	next  int        // index into queue
+	cur   Sentence
+	buf   []byte         // the input read into the current buffer; the window is its tail
+	watch paragraphWatch // the search for the end of the paragraph at from
 }
 
 // NewScanner returns a Scanner that reads from r. A nil r is a Scanner
@@ -177,22 +177,20 @@ func (sc *Scanner) compact(drop int) {
 	sc.watch.shift(keep)
 }
 
-// read appends the next chunk of input to the window.
+// read appends the next chunk of input to the window. It reads straight
+// into the free end of buf, and the window is a string over buf's tail,
+// as a strings.Builder's String is over its buffer: the bytes of
+// buf[:len(buf)] never change once read, so neither do the sentences
+// already returned, which share them.
 func (sc *Scanner) read() error {
-	if sc.scratch == nil {
-		size := readSize
-		if l, ok := sc.r.(interface{ Len() int }); ok {
-			// A reader that knows what is left (a strings.Reader, a
-			// bytes.Buffer) needs no larger buffer than that: a short
-			// text costs a short buffer.
-			size = min(size, max(l.Len(), 512))
-		}
-		sc.scratch = make([]byte, size)
-	}
 	for range 100 {
-		n, err := sc.r.Read(sc.scratch)
+		sc.makeRoom()
+		live := len(sc.p.window())
+		n, err := sc.r.Read(sc.buf[len(sc.buf):cap(sc.buf)])
 		if n > 0 {
-			sc.append(sc.scratch[:n])
+			sc.buf = sc.buf[:len(sc.buf)+n]
+			s := unsafe.String(unsafe.SliceData(sc.buf), len(sc.buf))
+			sc.p.setWindow(s[len(s)-live-n:])
 		}
 		switch {
 		case errors.Is(err, io.EOF):
@@ -207,21 +205,30 @@ func (sc *Scanner) read() error {
 	return fmt.Errorf("segment: reading input: %w", io.ErrNoProgress)
 }
 
-// append adds b to the window. The window is the tail of buf, which only
-// grows, so that the sentences already returned, which share its bytes,
-// never change, and a read costs the length of b, not of the window. Once
-// the bytes that compact dropped outweigh the window, the window moves to
-// a fresh buffer: each byte is copied a bounded number of times.
-func (sc *Scanner) append(b []byte) {
-	live := len(sc.p.window())
-	if dead := sc.buf.Len() - live; dead > 0 && dead >= live {
-		sc.buf = strings.Builder{}
-		sc.buf.Grow(2*live + len(b))
-		sc.buf.WriteString(sc.p.window())
+// minRoom is the least free space at the end of buf that a read is given.
+const minRoom = 16 << 10
+
+// makeRoom moves the window to a fresh buffer when buf has less than
+// minRoom free: one with room for the window twice over and a read, so
+// that the window is copied at most once for every byte read after it.
+func (sc *Scanner) makeRoom() {
+	if cap(sc.buf)-len(sc.buf) >= minRoom {
+		return
 	}
-	sc.buf.Write(b)
-	s := sc.buf.String()
-	sc.p.setWindow(s[len(s)-live-len(b):])
+	size := readSize
+	if sc.buf == nil {
+		if l, ok := sc.r.(interface{ Len() int }); ok {
+			// A reader that knows what is left (a strings.Reader, a
+			// bytes.Buffer) needs no larger buffer than that: a short
+			// text costs a short buffer, read at once.
+			size = min(size, l.Len()+minRoom)
+		}
+	}
+	window := sc.p.window()
+	buf := make([]byte, len(window), 2*len(window)+size)
+	copy(buf, window)
+	sc.buf = buf
+	sc.p.setWindow(unsafe.String(unsafe.SliceData(buf), len(buf)))
 }
 
 // paragraphWatch follows a text that grows at its end, as a stream reads
