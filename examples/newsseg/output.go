@@ -116,9 +116,8 @@ func (o *output) json(v any) {
 func appendCollapsed(dst []byte, s string) []byte {
 	start := 0 // s[start:i] is copied as it is
 	for i := 0; i < len(s); {
-		if i+8 < len(s) && plainEight(load8(s[i:i+8]), s[i+8]) {
+		for i+8 < len(s) && plainEight(load8(s[i:i+8]), s[i+8]) {
 			i += 8
-			continue
 		}
 		for end := min(i+8, len(s)); i < end; {
 			var next byte
@@ -253,9 +252,8 @@ func appendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0 // s[start:i] is copied as it is
 	for i := 0; i < len(s); {
-		if i+8 <= len(s) && plainJSON(load8(s[i:i+8])) {
+		for i+8 <= len(s) && plainJSON(load8(s[i:i+8])) {
 			i += 8
-			continue
 		}
 		for end := min(i+8, len(s)); i < end; {
 			c := s[i]
