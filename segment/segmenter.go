@@ -326,9 +326,10 @@ type pass struct {
 //
 // It does not cut the paragraph into all its tokens. A boundary is a
 // candidate only where the token before it ends in sentence punctuation or
-// is a year, where the token after it opens a credit (isCandidate), or at
-// a layout break; so the walk jumps from one stop byte (stopBytes) to the
-// next, cuts the token around it and the one after, and decides there. The
+// is a year or a footnote number, where the token after it opens a credit
+// (isCandidate), or at a layout break; so the walk jumps from one stop
+// byte (stopBytes) to the next, cuts the token around it and the one
+// after, and decides there. The
 // bytes between, most of a text, cost one table lookup each. While an
 // inline list is open, any token may be its next marker, and the walk
 // takes every token. TestWalkMatchesTokenWalk and FuzzWalkMatchesTokenWalk
@@ -392,26 +393,28 @@ func (p *pass) paragraph(para paragraph) {
 			p.boundary(tokenBefore(text, lo.start, t.start, pend), t, pend, false)
 			lo = t
 		}
-		if t.end < pend {
-			if prev := text[t.start:t.end]; hasFinalPunct(prev) || isYear(prev) {
-				next := tokenAt(text, t.end, pend)
-				p.boundary(t, next, pend, len(breaks) > 0 && breaks[0] == next.start)
-				lo, from = next, next.start
-				continue
-			}
+		if t.end == pend {
+			break // the boundary after the last token is the next paragraph's
 		}
-		lo, from = t, t.end
+		next := tokenAt(text, t.end, pend)
+		p.boundary(t, next, pend, len(breaks) > 0 && breaks[0] == next.start)
+		lo, from = next, next.start
 	}
 	p.last = tokenAround(text, lo.start, lastRuneStart(text, pend), pend)
 	p.cut = para.cut
 }
 
 // stopBytes marks the bytes at which the walk of pass.paragraph stops to
-// look at the token around them: the sentence punctuation that ends a
-// token, the colon that ends a credit label ("Photo:"), the first digit of
-// a year, and the first byte of "…", "。", "？" and "！". isStop sorts out the
-// digits and the multi-byte runes that cannot matter.
-var stopBytes = [256]uint8{'.': 1, '?': 1, '!': 1, ':': 1, '1': 1, '2': 1, 0xe2: 1, 0xe3: 1, 0xef: 1}
+// look at the token around them and at the boundaries on either side: the
+// sentence punctuation that ends a token, the colon that ends a credit
+// label ("Photo:"), the first digit of a year or a footnote number, and
+// the first byte of "…", "。", "？" and "！" (see isCandidate). isStop sorts
+// out the digits and the multi-byte runes that cannot matter.
+var stopBytes = [256]uint8{
+	'.': 1, '?': 1, '!': 1, ':': 1,
+	'0': 1, '1': 1, '2': 1, '3': 1, '4': 1, '5': 1, '6': 1, '7': 1, '8': 1, '9': 1,
+	0xe2: 1, 0xe3: 1, 0xef: 1,
+}
 
 // indexStop returns the index in s, which is text[from:], of the first
 // byte that stopBytes marks and isStop accepts, or len(s). lo is the start
@@ -444,12 +447,12 @@ func indexStop(s, text string, lo, from int) int {
 }
 
 // isStop reports whether the stop byte text[k] can make a candidate: a
-// digit only where a token starts (a year), a multi-byte stop only when
-// it is "…", "。", "？" or "！", any other stop byte always. lo is the start
-// of a token at or before k.
+// digit only where a token starts (a year, a footnote number), a
+// multi-byte stop only when it is "…", "。", "？" or "！", any other stop
+// byte always. lo is the start of a token at or before k.
 func isStop(text string, lo, k int) bool {
 	switch text[k] {
-	case '1', '2':
+	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		if k == lo {
 			return true
 		}
@@ -505,10 +508,7 @@ func (p *pass) consider(at boundary, seam Rule, prev, next token, pend int) {
 			seam: seam,
 		}
 		c.dots, c.wordFinal = p.dotRun(prev)
-		// Punkt reads the token after next only when next ends in a
-		// period (see fastPunkt.breaks); cutting it costs more than most
-		// decisions.
-		if next.end < pend && hasPeriodFinal(c.next) {
+		if next.end < pend {
 			after := tokenAt(text, next.end, pend)
 			c.after = text[after.start:after.end]
 		}
