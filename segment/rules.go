@@ -533,7 +533,7 @@ func (s *rules) letterEnds(c candidate, word string) bool {
 	if !isCapitalInitial(word) {
 		return false // "part a. The" stays with Punkt
 	}
-	if next := strings.ToLower(trimTrailingPunct(trimOpeners(c.next))); s.ortho[next]&orthoLc == 0 {
+	if s.orthoLower(trimTrailingPunct(trimOpeners(c.next)))&orthoLc == 0 {
 		return false
 	}
 	if !startsUpper(before) {
@@ -541,7 +541,17 @@ func (s *rules) letterEnds(c candidate, word string) bool {
 		// Brown") is no sentence opener such as "His" or "The".
 		return s.opensClause(c.next)
 	}
-	return s.ortho[strings.ToLower(before)]&orthoLc != 0
+	return s.orthoLower(before)&orthoLc != 0
+}
+
+// orthoLower returns Punkt's orthographic context of w lower-cased. A short
+// ASCII word is lower-cased on the stack: strings.ToLower allocates.
+func (s *rules) orthoLower(w string) int {
+	var buf [32]byte
+	if lower, ok := lowerASCII(buf[:], w); ok {
+		return s.ortho[string(lower)]
+	}
+	return s.ortho[strings.ToLower(w)]
 }
 
 // loneInitial reports whether word, one capital and a period that
