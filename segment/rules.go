@@ -563,7 +563,7 @@ func (s *rules) orthoLower(w string) int {
 // which letterEnds has already ended. "I." and "A." are also a pronoun and
 // an article, and stay with Punkt ("more surprised than I. Then").
 func (s *rules) loneInitial(c candidate, word string) bool {
-	if word == "I." || word == "A." || s.opensClause(c.next) || isLinkWord(strings.ToLower(trimTrailingPunct(c.next))) {
+	if word == "I." || word == "A." || s.opensClause(c.next) || isLinkWordFold(trimTrailingPunct(c.next)) {
 		return false
 	}
 	n := 0
@@ -574,6 +574,16 @@ func (s *rules) loneInitial(c candidate, word string) bool {
 		}
 	}
 	return false
+}
+
+// isLinkWordFold reports whether w lower-cased is a link word (isLinkWord),
+// lower-casing a short ASCII word on the stack: strings.ToLower allocates.
+func isLinkWordFold(w string) bool {
+	var buf [32]byte
+	if lower, ok := lowerASCII(buf[:], w); ok {
+		return isLinkWord(string(lower))
+	}
+	return isLinkWord(strings.ToLower(w))
 }
 
 // isLinkWord reports whether w, lower-cased, is an adverb, a conjunction
@@ -637,7 +647,13 @@ func (s *rules) abbrevLike(c candidate, word string) bool {
 // sentence typed without capitals ("ok. i will", "tell val. the
 // following"): a pronoun, an article or a preposition.
 func (s *rules) opensClause(tok string) bool {
-	w := strings.ToLower(trimTrailingPunct(tok))
+	w := trimTrailingPunct(tok)
+	var buf [32]byte
+	if lower, ok := lowerASCII(buf[:], w); ok {
+		// On the stack: strings.ToLower allocates.
+		return isPronoun(string(lower)) || s.lex.wrapWords.has(string(lower))
+	}
+	w = strings.ToLower(w)
 	return isPronoun(w) || s.lex.wrapWords.has(w)
 }
 
