@@ -161,3 +161,21 @@ func FuzzWalkMatchesTokenWalk(f *testing.F) {
 		}
 	})
 }
+
+// TestSegmentAllocations holds Segment to a bounded number of allocations
+// per call, whatever the length of the text: its result slice, not one per
+// sentence or per rule. A rule that allocates for every candidate (a
+// strings.ToLower on a hot path, say) fails it on the larger text.
+func TestSegmentAllocations(t *testing.T) {
+	seg := newTestSegmenter(t)
+	var docs []string
+	for _, d := range fixtureDocs(t, "eval/gum-news") {
+		docs = append(docs, strings.TrimSpace(d.text))
+	}
+	small := strings.Join(docs, "\n\n")
+	large := strings.Repeat(small+"\n\n", 16)
+	for _, text := range []string{small, large} {
+		allocs := testing.AllocsPerRun(3, func() { seg.Segment(text) })
+		require.LessOrEqual(t, allocs, 8.0, "Segment of %d bytes allocates %v times", len(text), allocs)
+	}
+}
