@@ -464,37 +464,59 @@ func process(segs segmenters, name string, r io.Reader, out *output, opts option
 		explain(seg, name, string(data), base, out, opts)
 		return nil
 	}
-	var in io.Reader = br
-	var conv *offsetConverter
-	if opts.unit != segment.Bytes {
-		conv = newOffsetConverter(br, opts.unit, base)
-		in = conv
-	}
+	w, in := newSentenceWriter(out, name, br, base, opts)
 	sc := seg.NewScanner(in)
 	for sc.Scan() && out.err == nil {
 		s := sc.Sentence()
-		start, end := base+s.Start, base+s.End
-		if conv != nil {
-			// Every sentence goes through the converter, written or not:
-			// it counts the input in order.
-			start, end = conv.convert(s)
-		}
-		if !opts.kinds.has(s.Kind) {
-			continue
-		}
-		if opts.json {
-			out.sentence(sentenceRecord{
-				File:  fileField(name, opts),
-				Text:  s.Text,
-				Start: start,
-				End:   end,
-				Kind:  s.Kind,
-			})
-		} else {
-			out.line(s.Text)
-		}
+		w.write(s.Text, s.Start, s.End, s.Kind)
 	}
 	return sc.Err()
+}
+
+// sentenceWriter writes the sentences of one streamed input, text or HTML,
+// with their offsets in the unit of -offsets and only the kinds of -kinds.
+type sentenceWriter struct {
+	out  *output
+	name string
+	opts options
+	base int              // bytes skipped before what the scanner reads
+	conv *offsetConverter // nil for byte offsets
+}
+
+// newSentenceWriter returns the writer for the input called name, read
+// from br after base bytes, and the reader its scanner must read from.
+func newSentenceWriter(out *output, name string, br *bufio.Reader, base int, opts options) (*sentenceWriter, io.Reader) {
+	w := &sentenceWriter{out: out, name: name, opts: opts, base: base}
+	if opts.unit == segment.Bytes {
+		return w, br
+	}
+	w.conv = newOffsetConverter(br, opts.unit, base)
+	return w, w.conv
+}
+
+// write writes the next sentence: its text, its byte span [from, to) in
+// what the scanner read, and its kind.
+func (w *sentenceWriter) write(text string, from, to int, kind segment.Kind) {
+	start, end := w.base+from, w.base+to
+	if w.conv != nil {
+		// Every sentence goes through the converter, written or not: it
+		// counts the input in order.
+		start, end = w.conv.span(from, to)
+	}
+	if !w.opts.kinds.has(kind) {
+		return
+	}
+	if !w.opts.json {
+		w.out.line(text)
+		return
+	}
+	w.out.sentence(sentenceRecord{
+		File:  fileField(w.name, w.opts),
+		Text:  text,
+		Start: start,
+		End:   end,
+		Kind:  kind,
+	})
 }
 
 // htmlExts are the file name extensions -format auto reads as HTML.
@@ -533,35 +555,11 @@ func sniffHTML(br *bufio.Reader) bool {
 // It streams as process does for text. The error it returns is a read
 // error.
 func processHTML(pages *htmlseg.Segmenter, name string, br *bufio.Reader, base int, out *output, opts options) error {
-	var in io.Reader = br
-	var conv *offsetConverter
-	if opts.unit != segment.Bytes {
-		conv = newOffsetConverter(br, opts.unit, base)
-		in = conv
-	}
+	w, in := newSentenceWriter(out, name, br, base, opts)
 	sc := pages.NewScanner(in)
 	for sc.Scan() && out.err == nil {
 		s := sc.Sentence()
-		start, end := base+s.Start, base+s.End
-		if conv != nil {
-			// Every sentence goes through the converter, written or not:
-			// it counts the input in order.
-			start, end = conv.span(s.Start, s.End)
-		}
-		if !opts.kinds.has(s.Kind) {
-			continue
-		}
-		if opts.json {
-			out.sentence(sentenceRecord{
-				File:  fileField(name, opts),
-				Text:  s.Text,
-				Start: start,
-				End:   end,
-				Kind:  s.Kind,
-			})
-		} else {
-			out.line(s.Text)
-		}
+		w.write(s.Text, s.Start, s.End, s.Kind)
 	}
 	return sc.Err()
 }
@@ -655,12 +653,6 @@ func (c *offsetConverter) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.pending = append(c.pending, p[:n]...)
 	return n, err
-}
-
-// convert returns the offsets of s, the next sentence of the input, in the
-// converter's unit. It counts the gap before s and s itself, then drops them.
-func (c *offsetConverter) convert(s segment.Sentence) (start, end int) {
-	return c.span(s.Start, s.End)
 }
 
 // span returns the byte offsets start and end of the next sentence, which
