@@ -36,6 +36,7 @@ type lexicon struct {
 	bios      map[string]bool    // verbs after the author's name in a biography
 	credits   [256][]string      // photo credit markers by first byte, case-sensitive
 	credit2   [256][4]uint64     // by first byte, the set of second bytes of credits
+	openKeys  [256]uint32        // by first byte of an openers key, the set of its lengths
 }
 
 // opener lists the phrases that begin with one word, so that a sentence is
@@ -109,8 +110,21 @@ func (lx *lexicon) opener(phrase string) *opener {
 	if o == nil {
 		o = &opener{}
 		lx.openers[w] = o
+		if w != "" {
+			lx.openKeys[w[0]] |= 1 << len(w)
+		}
 	}
 	return o
+}
+
+// lookupOpener returns the entry of openers for key, an openerKey, or nil.
+// Most sentences open with a word that opens no phrase; the table of first
+// bytes and lengths turns most of them away without hashing the key.
+func (lx *lexicon) lookupOpener(key []byte) *opener {
+	if len(key) == 0 || lx.openKeys[key[0]]&(1<<len(key)) == 0 {
+		return nil
+	}
+	return lx.openers[string(key)]
 }
 
 // addFurniture adds one entry of the furniture list (data/furniture.txt).

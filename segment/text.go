@@ -242,6 +242,11 @@ func isItemMark(tok string) bool {
 // it ("— Reporting by", "* Powell said", "- Editing by"); s is returned
 // unchanged when it has none.
 func trimItemMark(s string) string {
+	// Every mark and dash starts with '-', '*' or a multi-byte rune, so a
+	// sentence opening with any other ASCII byte (most do) has none.
+	if s != "" && s[0] < utf8.RuneSelf && s[0] != '-' && s[0] != '*' && !isSpaceByte(s[0]) {
+		return s
+	}
 	for w := range fieldsForward(s) {
 		if len(w) == len(s) || !isItemMark(w) && !isDash(w) {
 			return s
