@@ -522,7 +522,7 @@ func (lx *lexicon) startsCredit(s string) bool {
 // hasCredit reports whether s holds a photo credit marker anywhere.
 func (lx *lexicon) hasCredit(s string) bool {
 	for i := range len(s) {
-		if lx.startsCredit(s[i:]) {
+		if lx.credit2[s[i]] != [4]uint64{} && lx.startsCredit(s[i:]) {
 			return true
 		}
 	}
