@@ -86,8 +86,12 @@ func isName(s string) bool {
 
 // isBreadcrumb reports whether s is a breadcrumb trail: short names
 // separated by " » ", " › " or " > ".
+// Each separator is looked for only when its last byte, rare in news text,
+// occurs: searching for the space that opens it would stop at every word.
 func isBreadcrumb(s string) bool {
-	return strings.Contains(s, " » ") || strings.Contains(s, " › ") || strings.Contains(s, " > ")
+	return strings.IndexByte(s, '>') >= 0 && strings.Contains(s, " > ") ||
+		strings.IndexByte(s, 0xBB) >= 0 && strings.Contains(s, " » ") || // » is C2 BB
+		strings.IndexByte(s, 0xBA) >= 0 && strings.Contains(s, " › ") // › is E2 80 BA
 }
 
 // Limits of the structural cues, in words unless they say bytes.
@@ -213,7 +217,7 @@ var noOpener opener
 func (in *sentenceCues) opener() *opener {
 	if !in.haveOpen {
 		var buf [maxOpener]byte
-		in.open, in.haveOpen = in.lx.openers[string(openerKey(buf[:0], in.s))], true
+		in.open, in.haveOpen = in.lx.lookupOpener(openerKey(buf[:0], in.s)), true
 		if in.open == nil {
 			in.open = &noOpener
 		}
@@ -357,7 +361,7 @@ func (c *classifier) fireDashCredit(in *sentenceCues) (effect, bool) {
 		return effect{}, false
 	}
 	var buf [maxOpener]byte
-	o := in.lx.openers[string(openerKey(buf[:0], item))]
+	o := in.lx.lookupOpener(openerKey(buf[:0], item))
 	if o == nil {
 		return effect{}, false
 	}

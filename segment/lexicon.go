@@ -36,6 +36,8 @@ type lexicon struct {
 	bios      map[string]bool    // verbs after the author's name in a biography
 	credits   [256][]string      // photo credit markers by first byte, case-sensitive
 	credit2   [256][4]uint64     // by first byte, the set of second bytes of credits
+	openKeys  [256]uint32        // by first byte of an openers key, the set of its lengths
+	dateKeys  [256]uint32        // by first byte of a dateWords key, the set of its lengths
 }
 
 // opener lists the phrases that begin with one word, so that a sentence is
@@ -109,8 +111,21 @@ func (lx *lexicon) opener(phrase string) *opener {
 	if o == nil {
 		o = &opener{}
 		lx.openers[w] = o
+		if w != "" {
+			lx.openKeys[w[0]] |= 1 << len(w)
+		}
 	}
 	return o
+}
+
+// lookupOpener returns the entry of openers for key, an openerKey, or nil.
+// Most sentences open with a word that opens no phrase; the table of first
+// bytes and lengths turns most of them away without hashing the key.
+func (lx *lexicon) lookupOpener(key []byte) *opener {
+	if len(key) == 0 || lx.openKeys[key[0]]&(1<<len(key)) == 0 {
+		return nil
+	}
+	return lx.openers[string(key)]
 }
 
 // addFurniture adds one entry of the furniture list (data/furniture.txt).
@@ -138,6 +153,9 @@ func (lx *lexicon) addMeta(mode, phrase string) error {
 	switch mode {
 	case "date", "filler":
 		lx.dateWords[key] = mode == "date"
+		if key != "" && len(key) < 32 {
+			lx.dateKeys[key[0]] |= 1 << len(key)
+		}
 		lx.opener(key).date = true
 	case "byline":
 		o := lx.opener(key)
@@ -357,13 +375,29 @@ func lookupFold[V any](m map[string]V, w string) (V, bool) {
 	return v, ok
 }
 
+// lookupDate is lookupFold of dateWords. Most words of a sentence that
+// opens with a filler word ("The") are no date word; the table of first
+// bytes and lengths turns most of them away without hashing them.
+func (lx *lexicon) lookupDate(w string) (date, ok bool) {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return false, false
+	}
+	key := foldKey(buf[:0], w)
+	if len(key) > 0 && lx.dateKeys[key[0]]&(1<<len(key)) == 0 {
+		return false, false
+	}
+	date, ok = lx.dateWords[string(key)]
+	return date, ok
+}
+
 // isDateWord reports whether w, without its date punctuation, is a date
 // word (a weekday, a month) or a number, as a date line opens with.
 func (lx *lexicon) isDateWord(w string) bool {
 	w = trimDatePunct(w)
 	date := isNumber(w)
 	if !date {
-		date, _ = lookupFold(lx.dateWords, w)
+		date, _ = lx.lookupDate(w)
 	}
 	return date
 }
@@ -488,7 +522,7 @@ func (lx *lexicon) startsCredit(s string) bool {
 // hasCredit reports whether s holds a photo credit marker anywhere.
 func (lx *lexicon) hasCredit(s string) bool {
 	for i := range len(s) {
-		if lx.startsCredit(s[i:]) {
+		if lx.credit2[s[i]] != [4]uint64{} && lx.startsCredit(s[i:]) {
 			return true
 		}
 	}
@@ -551,14 +585,25 @@ func (lx *lexicon) isDateLine(s string) bool {
 		for unit != "" && '0' <= unit[0] && unit[0] <= '9' {
 			unit = unit[1:]
 		}
-		if i := strings.IndexAny(unit, "+-"); i > 0 && clockOrNumber(unit[i+1:]) >= numeral {
+		if i := indexSign(unit); i > 0 && clockOrNumber(unit[i+1:]) >= numeral {
 			unit = unit[:i]
 		}
-		date, ok := lookupFold(lx.dateWords, unit)
+		date, ok := lx.lookupDate(unit)
 		if !ok {
 			return false
 		}
 		strong = strong || date || len(unit) < len(w)
 	}
 	return strong
+}
+
+// indexSign returns the offset of the first '+' or '-' of s, or -1:
+// strings.IndexAny, without building its set of bytes at every word.
+func indexSign(s string) int {
+	for i := range len(s) {
+		if s[i] == '+' || s[i] == '-' {
+			return i
+		}
+	}
+	return -1
 }

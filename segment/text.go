@@ -8,6 +8,7 @@ package segment
 
 import (
 	"iter"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -125,11 +126,35 @@ func lastSpace(s string) int {
 }
 
 // countWords counts the words of s, as fieldsForward splits them, stopping
-// at limit+1. ASCII bytes need no decoding, and no branch but the loop's:
-// a word starts at a byte that is not space after one that is.
+// at limit+1. Eight ASCII bytes at a time are classified as one word:
+// a word starts at a byte that is not space after one that is. Other bytes
+// are decoded one rune at a time.
 func countWords(s string, limit int) int {
+	const (
+		lo = 0x0101010101010101
+		hi = 0x8080808080808080
+		m7 = 0x7f7f7f7f7f7f7f7f
+	)
 	n, in := 0, 0 // in is 1 inside a word
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && n <= limit; {
+		if i+8 <= len(s) {
+			w := s[i : i+8]
+			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			if x&hi == 0 {
+				// The high bit of each byte of word is set when the byte
+				// is neither ' ' nor one of '\t'..'\r'.
+				sp := x ^ ' '*lo
+				notBlank := ((sp&m7 + m7) | sp) & hi
+				ge9 := (x | hi) - '\t'*lo
+				ge14 := (x | hi) - ('\r'+1)*lo
+				word := notBlank &^ (ge9 &^ ge14 & hi)
+				n += bits.OnesCount64(word &^ (word<<8 | uint64(in)<<7))
+				in = int(word >> 63)
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(s[i:])
@@ -146,11 +171,8 @@ func countWords(s string, limit int) int {
 			in = word
 			i++
 		}
-		if n > limit {
-			break
-		}
 	}
-	return n
+	return min(n, limit+1)
 }
 
 // wordByte is 1 for the ASCII bytes that are not white space.
@@ -242,6 +264,11 @@ func isItemMark(tok string) bool {
 // it ("— Reporting by", "* Powell said", "- Editing by"); s is returned
 // unchanged when it has none.
 func trimItemMark(s string) string {
+	// Every mark and dash starts with '-', '*' or a multi-byte rune, so a
+	// sentence opening with any other ASCII byte (most do) has none.
+	if s != "" && s[0] < utf8.RuneSelf && s[0] != '-' && s[0] != '*' && !isSpaceByte(s[0]) {
+		return s
+	}
 	for w := range fieldsForward(s) {
 		if len(w) == len(s) || !isItemMark(w) && !isDash(w) {
 			return s

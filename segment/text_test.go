@@ -91,6 +91,33 @@ func TestCountWordsMatchesFields(t *testing.T) {
 	}
 }
 
+// TestCountWordsEightBytes checks the eight-byte ASCII path against
+// fieldsForward: every ASCII byte at every offset of a chunk, words across
+// chunk edges, and the limit.
+func TestCountWordsEightBytes(t *testing.T) {
+	var texts []string
+	for c := range utf8.RuneSelf {
+		for pos := range 17 {
+			b := []byte("ab cd\tef\ngh  ij\rkl\vmn\fop qr")
+			b[pos] = byte(c)
+			texts = append(texts, string(b), " "+string(b), "x"+string(b)+"é")
+		}
+	}
+	texts = append(texts, "Officials said on Tuesday that the talks would resume.", strings.Repeat("word ", 40),
+		"        leading blanks", "trailing blanks        ", "éàü mixed with ascii words here and there")
+	for _, s := range texts {
+		n := 0
+		for range fieldsForward(s) {
+			n++
+		}
+		for _, limit := range []int{0, 1, 3, 8, 25, 100} {
+			if got, want := countWords(s, limit), min(n, limit+1); got != want {
+				t.Errorf("countWords(%q, %d) = %d, want %d", s, limit, got, want)
+			}
+		}
+	}
+}
+
 // TestFastPathsAgree checks the shortcuts that the hot paths take against
 // the full tests: isWebAddress's early "no", hasFinalPunct on a whole line
 // rather than its last word, and mayOpenList before listMarker and
