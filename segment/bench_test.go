@@ -23,8 +23,8 @@ import (
 const mixSize = 1 << 20
 
 // benchCorpora returns the corpora of the benchmarks: the Geneva article,
-// the GUM news documents concatenated (when the shared evaluation data is
-// present) and a mix of both repeated to about 1 MB.
+// the GUM news documents of testdata/eval concatenated, and a mix of both
+// repeated to about 1 MB.
 func benchCorpora(b *testing.B) []corpus {
 	b.Helper()
 	geneva := readFixture(b, "geneva/article.txt")
