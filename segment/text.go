@@ -222,6 +222,14 @@ func trimOpeners(s string) string {
 // reports whether there were any.
 func trimClosers(tok string) (string, bool) {
 	end := len(tok)
+	// Most tokens end in an ASCII byte that closes nothing ("said."):
+	// answer without decoding. Every non-ASCII closer ends in a byte
+	// at or above utf8.RuneSelf.
+	if end > 0 {
+		if c := tok[end-1]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != ')' && c != ']' && c != '}' {
+			return tok, false
+		}
+	}
 	for end > 0 {
 		r, size := utf8.DecodeLastRuneInString(tok[:end])
 		if !isCloser(r) {
