@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -119,6 +120,20 @@ func lineStart(text string, pos int) int {
 func tokenEnd(text string, start, end int) int {
 	i := start
 	for i < end {
+		if i+8 <= end {
+			// Jump to the first byte of the next eight that may be
+			// special: a token is a few letters, so the byte at a time
+			// below would take a branch and a table lookup for each.
+			w := text[i : i+8]
+			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			m := maybeTokenSpecial(x)
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) >> 3
+		}
 		c := text[i]
 		if !tokenSpecial[c] {
 			i++ // the common case: a letter, a digit, a comma
@@ -143,6 +158,25 @@ func tokenEnd(text string, start, end int) int {
 		i += size
 	}
 	return i
+}
+
+// maybeTokenSpecial marks bit 7 of each byte of x, eight bytes of text in
+// little-endian order, that may be one tokenSpecial marks: a byte below
+// '!' (ASCII white space and the control bytes), '.', '?', '!', or a byte
+// at or above utf8.RuneSelf. It may mark a byte above a marked one that is
+// not special (the borrow of a subtraction runs on), and the control bytes
+// that are not space, but the lowest mark is always the first candidate:
+// tokenEnd jumps to it and looks at that byte with tokenSpecial.
+func maybeTokenSpecial(x uint64) uint64 {
+	const (
+		lo = 0x0101010101010101
+		hi = 0x8080808080808080
+	)
+	below := x - '!'*lo // borrows out of the bytes below '!'
+	dot := x ^ '.'*lo
+	question := x ^ '?'*lo
+	bang := x ^ '!'*lo
+	return (below&^x | (dot-lo)&^dot | (question-lo)&^question | (bang-lo)&^bang | x) & hi
 }
 
 // tokenSpecial marks the bytes that tokenEnd must look at: ASCII white

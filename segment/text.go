@@ -222,6 +222,14 @@ func trimOpeners(s string) string {
 // reports whether there were any.
 func trimClosers(tok string) (string, bool) {
 	end := len(tok)
+	// Most tokens end in an ASCII byte that closes nothing ("said."):
+	// answer without decoding. Every non-ASCII closer ends in a byte
+	// at or above utf8.RuneSelf.
+	if end > 0 {
+		if c := tok[end-1]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != ')' && c != ']' && c != '}' {
+			return tok, false
+		}
+	}
 	for end > 0 {
 		r, size := utf8.DecodeLastRuneInString(tok[:end])
 		if !isCloser(r) {
@@ -383,9 +391,22 @@ func endsInQuestionOrExclamation(s string) bool {
 
 // firstLetter returns the first rune of s after any opening quotes.
 func firstLetter(s string) rune {
+	// Most tokens start with an ASCII letter or digit, which no opener
+	// is: answer at once, without decoding runes one by one.
+	if s != "" && asciiWordByte[s[0]] {
+		return rune(s[0])
+	}
 	r, _ := utf8.DecodeRuneInString(trimOpeners(s))
 	return r
 }
+
+// asciiWordByte marks the ASCII letters and digits.
+var asciiWordByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 func startsLower(s string) bool { return unicode.IsLower(firstLetter(s)) }
 

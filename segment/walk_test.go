@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"math/bits"
 	"strings"
 	"testing"
 
@@ -177,5 +178,43 @@ func TestSegmentAllocations(t *testing.T) {
 	for _, text := range []string{small, large} {
 		allocs := testing.AllocsPerRun(3, func() { seg.Segment(text) })
 		require.LessOrEqual(t, allocs, 8.0, "Segment of %d bytes allocates %v times", len(text), allocs)
+	}
+}
+
+// TestMaybeTokenSpecial checks the word test that tokenEnd skips by: its
+// lowest mark must never pass a byte that tokenSpecial marks, whatever
+// byte stands before or after it.
+func TestMaybeTokenSpecial(t *testing.T) {
+	for _, fill := range []byte{'a', 'Z', '0', ',', ' ', '.', 0xc3, 0x00, 0x7f} {
+		for c := 0; c < 256; c++ {
+			for pos := range 8 {
+				var w [8]byte
+				for i := range w {
+					w[i] = 'a'
+				}
+				for i := pos + 1; i < 8; i++ {
+					w[i] = fill
+				}
+				w[pos] = byte(c)
+				var x uint64
+				for i := 7; i >= 0; i-- {
+					x = x<<8 | uint64(w[i])
+				}
+				first := 8 // the first byte tokenSpecial marks
+				for i, b := range w {
+					if tokenSpecial[b] {
+						first = i
+						break
+					}
+				}
+				got := 8
+				if m := maybeTokenSpecial(x); m != 0 {
+					got = bits.TrailingZeros64(m) >> 3
+				}
+				if got > first {
+					t.Errorf("maybeTokenSpecial(%q) skips to %d, past the special byte at %d", w[:], got, first)
+				}
+			}
+		}
 	}
 }
