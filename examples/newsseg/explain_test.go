@@ -9,6 +9,23 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// kept and explained are what newsseg -explain -json writes: a candidate
+// kept inside a sentence, and a sentence with its rules.
+type kept struct {
+	At   int    `json:"at"`
+	Rule string `json:"rule"`
+}
+
+type explained struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Kind  string `json:"kind"`
+	Rule  string `json:"rule"`
+	Kept  []kept `json:"kept"`
+	Cue   string `json:"cue"`
+}
+
 func TestExplain(t *testing.T) {
 	const text = "Ms. Sherman said the talks were useful. She left.\n\nThe U.S. Navy sent two ships."
 	tests := []struct {
@@ -42,19 +59,6 @@ func TestExplainJSON(t *testing.T) {
 	text := bom + "Ms. Sherman said so. The U.S. Navy sent two ships."
 	r := runCmd(t, text, "-explain", "-json")
 	require.Equal(t, exitOK, r.code, r.stderr)
-	type kept struct {
-		At   int    `json:"at"`
-		Rule string `json:"rule"`
-	}
-	type explained struct {
-		Text  string `json:"text"`
-		Start int    `json:"start"`
-		End   int    `json:"end"`
-		Kind  string `json:"kind"`
-		Rule  string `json:"rule"`
-		Kept  []kept `json:"kept"`
-		Cue   string `json:"cue"`
-	}
 	var got []explained
 	for _, line := range strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n") {
 		var e explained

@@ -570,16 +570,6 @@ func TestExplainOffsets(t *testing.T) {
 		t.Run(unit, func(t *testing.T) {
 			r := runCmd(t, input, "-explain", "-json", "-offsets", unit)
 			require.Equal(t, 0, r.code, r.stderr)
-			type kept struct {
-				At   int    `json:"at"`
-				Rule string `json:"rule"`
-			}
-			type explained struct {
-				Text  string `json:"text"`
-				Start int    `json:"start"`
-				End   int    `json:"end"`
-				Kept  []kept `json:"kept"`
-			}
 			var recs []explained
 			sc := bufio.NewScanner(strings.NewReader(r.stdout))
 			for sc.Scan() {
