@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"maps"
 	"strings"
 	"sync"
 	"unicode"
@@ -24,16 +25,24 @@ type fastPunkt struct {
 	collocHeads  modelSet       // every prefix of a collocation that a comma ends
 	starters     modelSet       // SentStarters
 	ortho        map[string]int // OrthoContext flags by type
+
+	// plainStops is abbrevs and collocHeads in one set: a plain word
+	// (plainType) whose type is in neither ends a sentence, and one
+	// lookup says so.
+	plainStops modelSet
 }
 
 // modelSet is one of the model's small sets (SetString: a key is in it when
-// its value is not 0), with a filter on the first byte and the length of
-// its keys that answers most lookups without hashing.
+// its value is not 0), with a filter on the first and last bytes of its
+// keys by length that answers most lookups without hashing: an ordinary
+// word such as "said" shares its first letter with some abbreviation, but
+// seldom its length and its last letter too.
 type modelSet struct {
-	m        map[string]int
-	first    [256]bool // first bytes of the keys
-	maxLen   int       // length of the longest key
-	hasEmpty bool      // whether "" is a key
+	m map[string]int
+	// first[c] has bit n set when a key of length n (n < 64; 63 stands for
+	// any longer length) starts with c; last[c] likewise for the last byte.
+	first, last [256]uint64
+	hasEmpty    bool // whether "" is a key
 }
 
 func newModelSet(m map[string]int) modelSet {
@@ -44,10 +53,11 @@ func newModelSet(m map[string]int) modelSet {
 		}
 		if k == "" {
 			s.hasEmpty = true
-		} else {
-			s.first[k[0]] = true
+			continue
 		}
-		s.maxLen = max(s.maxLen, len(k))
+		bit := uint64(1) << min(len(k), 63)
+		s.first[k[0]] |= bit
+		s.last[k[len(k)-1]] |= bit
 	}
 	return s
 }
@@ -57,7 +67,8 @@ func (s *modelSet) has(key []byte) bool {
 	if len(key) == 0 {
 		return s.hasEmpty
 	}
-	if len(key) > s.maxLen || !s.first[key[0]] {
+	bit := uint64(1) << min(len(key), 63)
+	if s.first[key[0]]&s.last[key[len(key)-1]]&bit == 0 {
 		return false
 	}
 	return s.m[string(key)] != 0
@@ -85,12 +96,20 @@ const numberType = "##number##"
 // newFastPunkt reads the model of a loaded storage. The maps are shared,
 // not copied: neither side writes to them after loading.
 func newFastPunkt(st *sentences.Storage) *fastPunkt {
+	heads := collocationHeads(st.Collocations)
+	stops := maps.Clone(heads)
+	for k, v := range st.AbbrevTypes {
+		if v != 0 {
+			stops[k] = 1
+		}
+	}
 	return &fastPunkt{
 		abbrevs:      newModelSet(st.AbbrevTypes),
 		collocations: newModelSet(st.Collocations),
-		collocHeads:  newModelSet(collocationHeads(st.Collocations)),
+		collocHeads:  newModelSet(heads),
 		starters:     newModelSet(st.SentStarters),
 		ortho:        st.OrthoContext,
+		plainStops:   newModelSet(stops),
 	}
 }
 
@@ -128,6 +147,16 @@ var loadFastPunkt = sync.OnceValues(func() (*fastPunkt, error) {
 // three tokens, the token-based pass over the pairs (cand, next) and (next,
 // after), then english's multi-punctuation pass over (cand, next).
 func (p *fastPunkt) breaks(cand, next, after string) bool {
+	if next != "." {
+		// Most candidates are plain words ("said."): one pass and one
+		// lookup decide them.
+		var buf [typeBufLen]byte
+		if typ, ok := plainType(buf[:], cand); ok && !p.plainStops.has(typ) {
+			if last, ok := afterHyphen(typ); !ok || !p.plainStops.has(last) {
+				return true
+			}
+		}
+	}
 	// Pass 1, TypeBasedAnnotation.
 	sb0, ab0 := p.typeAnnotation(cand)
 	if next == "" {
@@ -215,6 +244,49 @@ func (p *fastPunkt) plainWord(cand string, abbr bool, next string) bool {
 	var buf [typeBufLen]byte
 	typ := noPeriod(appendType(buf[:0], cand))
 	return string(typ) != numberType && !p.collocHeads.has(typ)
+}
+
+// plainType reports whether cand is a plain word, three bytes or more of
+// ASCII letters, hyphens and apostrophes and a final period, and returns
+// its type without the period, lower-cased into buf (typeBufLen bytes).
+//
+// For a plain word, whatever follows it but a lone ".", breaks' passes come
+// down to two lookups: typeAnnotation finds no sentence-end characters and
+// reads the type (the word lower-cased without its period, its rune count
+// being its length) and the part after its last hyphen in abbrevs; and
+// plainWord, having no shape to test (no initial, list number, inner
+// period, closer or coordinate), reads the same type (appendType finds no
+// digit and no comma) in collocHeads. When neither set holds it, Punkt
+// ends the sentence.
+func plainType(buf []byte, cand string) ([]byte, bool) {
+	n := len(cand) - 1
+	if n < 2 || n > len(buf) || cand[n] != '.' {
+		return nil, false
+	}
+	for i := 0; i < n; i++ {
+		c := cand[i]
+		switch {
+		case 'a' <= c && c <= 'z', c == '-', c == '\'':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			return nil, false
+		}
+		buf[i] = c
+	}
+	return buf[:n], true
+}
+
+// afterHyphen returns the part of typ after its last hyphen, which
+// typeAnnotation also looks up ("calif" in "d-calif"), and whether typ has
+// a hyphen.
+func afterHyphen(typ []byte) ([]byte, bool) {
+	for i := len(typ) - 1; i >= 0; i-- {
+		if typ[i] == '-' {
+			return typ[i+1:], true
+		}
+	}
+	return nil, false
 }
 
 // typeAnnotation is TypeBasedAnnotation.typeAnnotation: it returns the
