@@ -120,6 +120,35 @@ type Entry struct {
 type Set struct {
 	m       map[string]Entry  // key: lower-cased text without final period
 	removed map[string]string // key as in m: the text as removed, with its period
+	shapes  shapes            // of every key put in m
+}
+
+// shapes records the first and last bytes of a set's keys by length, so
+// that Lookup turns most words away without hashing them: an ordinary word
+// ending a sentence ("said", "year") shares its first letter with some
+// abbreviation, but seldom its length and its last letter too. It only
+// grows; a key removed since leaves a shape that costs one map lookup.
+type shapes struct {
+	// first[c] has bit n set when a key of length n (63 standing for any
+	// longer one) starts with byte c; last[c] likewise for the last byte.
+	first, last [256]uint64
+}
+
+// add records key, which is not empty.
+func (f *shapes) add(key string) {
+	bit := uint64(1) << min(len(key), 63)
+	f.first[key[0]] |= bit
+	f.last[key[len(key)-1]] |= bit
+}
+
+// mayHold reports whether a key of key's shape was added. A false answer
+// is certain; a true one needs the map.
+func mayHold[T string | []byte](f *shapes, key T) bool {
+	if len(key) == 0 {
+		return false
+	}
+	bit := uint64(1) << min(len(key), 63)
+	return f.first[key[0]]&f.last[key[len(key)-1]]&bit != 0
 }
 
 //go:embed news.txt
@@ -163,6 +192,7 @@ func Load(r io.Reader) (*Set, error) {
 		}
 		firstLine[key] = n
 		s.m[key] = e
+		s.shapes.add(key)
 		return nil
 	})
 	if err != nil {
@@ -208,6 +238,7 @@ func (s *Set) Add(text string, k Kind) error {
 		s.m = make(map[string]Entry)
 	}
 	s.m[key] = e
+	s.shapes.add(key)
 	delete(s.removed, key)
 	return nil
 }
@@ -298,6 +329,7 @@ func (s *Set) Clone() *Set {
 	c := &Set{m: make(map[string]Entry, s.Len())}
 	if s != nil {
 		maps.Copy(c.m, s.m)
+		c.shapes = s.shapes
 		if len(s.removed) > 0 {
 			c.removed = maps.Clone(s.removed)
 		}
@@ -320,6 +352,7 @@ func (s *Set) AddAll(other *Set) {
 	}
 	for k, e := range other.m {
 		s.m[k] = e
+		s.shapes.add(k)
 		delete(s.removed, k)
 	}
 }
@@ -349,10 +382,10 @@ func (s *Set) Lookup(word string) (Kind, bool) {
 	if len(w) <= maxStackKey {
 		var buf [maxStackKey]byte
 		if n, ok := lowerASCII(buf[:], w); ok {
-			return find(s.m, buf[:n])
+			return find(s, buf[:n])
 		}
 	}
-	return find(s.m, strings.ToLower(w))
+	return find(s, strings.ToLower(w))
 }
 
 // trimWord strips leading opening punctuation and one final period.
@@ -383,15 +416,19 @@ func lowerASCII(dst []byte, w string) (int, bool) {
 	return len(w), true
 }
 
-// find looks up a lower-cased key, falling back to party labels. The
+// find looks up a lower-cased key in s, falling back to party labels. The
 // string(key) conversions in map index expressions do not allocate.
-func find[T string | []byte](m map[string]Entry, key T) (Kind, bool) {
-	if e, ok := m[string(key)]; ok {
-		return e.Kind, true
+func find[T string | []byte](s *Set, key T) (Kind, bool) {
+	if mayHold(&s.shapes, key) {
+		if e, ok := s.m[string(key)]; ok {
+			return e.Kind, true
+		}
 	}
 	if len(key) > 2 && key[1] == '-' && (key[0] == 'd' || key[0] == 'r' || key[0] == 'i') {
-		if e, ok := m[string(key[2:])]; ok && e.Kind == State {
-			return State, true
+		if rest := key[2:]; mayHold(&s.shapes, rest) {
+			if e, ok := s.m[string(rest)]; ok && e.Kind == State {
+				return State, true
+			}
 		}
 	}
 	return 0, false

@@ -172,6 +172,53 @@ func TestLookup(t *testing.T) {
 	}
 }
 
+// TestLookupFindsEveryEntry holds Lookup's shape filter to the sets it
+// guards: however a set was built, every entry is found, written as given
+// and upper-cased, and a removed entry added back is found again.
+func TestLookupFindsEveryEntry(t *testing.T) {
+	long := strings.Repeat("x", 70) + "."
+	news := News()
+	require.NoError(t, news.Add(long, General))
+	var added Set
+	for _, e := range news.Entries() {
+		require.NoError(t, added.Add(e.Text, e.Kind))
+	}
+	var union Set
+	union.AddAll(news)
+	readded := news.Clone()
+	for _, e := range news.Entries() {
+		readded.Remove(e.Text)
+	}
+	for _, e := range news.Entries() {
+		require.NoError(t, readded.Add(e.Text, e.Kind))
+	}
+	sets := []struct {
+		name string
+		set  *Set
+	}{
+		{"loaded", news},
+		{"added one by one", &added},
+		{"union", &union},
+		{"clone", news.Clone()},
+		{"removed and added back", readded},
+	}
+	for _, tt := range sets {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, e := range news.Entries() {
+				for _, w := range []string{e.Text, strings.ToUpper(e.Text)} {
+					k, ok := tt.set.Lookup(w)
+					if assert.True(t, ok, w) {
+						assert.Equal(t, e.Kind, k, w)
+					}
+				}
+			}
+			k, ok := tt.set.Lookup("R-Calif.")
+			assert.True(t, ok)
+			assert.Equal(t, State, k)
+		})
+	}
+}
+
 func TestLookupNonASCIIEntry(t *testing.T) {
 	var s Set
 	require.NoError(t, s.Add("Ñtra. Sra.", Title))

@@ -515,10 +515,20 @@ func startsAmount(tok string) bool {
 		switch {
 		case '0' <= r && r <= '9':
 			return true
-		case i < 3 && 'A' <= r && r <= 'Z', strings.ContainsRune("$€£¥", r):
+		case i < 3 && 'A' <= r && r <= 'Z', isCurrencySign(r):
 		default:
 			return false
 		}
+	}
+	return false
+}
+
+// isCurrencySign reports whether r is "$", "€", "£" or "¥". A switch, not
+// strings.ContainsRune: the rules ask it of nearly every word.
+func isCurrencySign(r rune) bool {
+	switch r {
+	case '$', '€', '£', '¥':
+		return true
 	}
 	return false
 }
@@ -529,10 +539,10 @@ func startsAmount(tok string) bool {
 func isNumber(s string) bool {
 	digits := 0
 	for _, r := range s {
-		switch {
-		case '0' <= r && r <= '9':
+		switch r {
+		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 			digits++
-		case strings.ContainsRune(".,:%$€£¥-", r):
+		case '.', ',', ':', '%', '$', '€', '£', '¥', '-':
 		default:
 			return false
 		}
