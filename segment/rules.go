@@ -356,7 +356,7 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 	if isLetter(word) && startsUpper(c.next) && s.letterEnds(c, word) {
 		return true, ruleLetterCapital // "It was Plan A. Plan B came", "fell to -5 C. Schools closed"
 	}
-	if initial, before := splitInitial(word); isCapitalInitial(initial) && startsUpper(c.next) && s.middleInitial(c, before) {
+	if before, ok := cutInitial(word); ok && startsUpper(c.next) && s.middleInitial(c, before) {
 		return false, ruleMiddleInitial // "John Q. Public", "George W. Bush", "(AP Photo/J. Scott Applewhite)", "A. B. Smith"
 	}
 	if isCapitalInitial(word) && startsUpper(c.next) && s.loneInitial(c, word) {
@@ -453,14 +453,22 @@ func isCapitalInitial(w string) bool {
 	return len(w) == 2 && w[1] == '.' && 'A' <= w[0] && w[0] <= 'Z'
 }
 
-// splitInitial splits a credit such as "Photo/J." at its last slash into the
-// initial after it and the word before it; a word without a slash is all
-// initial, with no word before.
-func splitInitial(word string) (initial, before string) {
-	if i := strings.LastIndexByte(word, '/'); i >= 0 {
-		return word[i+1:], word[:i]
+// cutInitial reports whether word ends in a capital initial ("J.") that
+// stands alone or after a slash, as in a credit ("Photo/J."), and returns
+// the word before the slash ("" for none). It looks at the last three
+// bytes only: most words ending in a period are no initial.
+func cutInitial(word string) (before string, ok bool) {
+	n := len(word)
+	if n < 2 || !isCapitalInitial(word[n-2:]) {
+		return "", false
 	}
-	return word, ""
+	if n == 2 {
+		return "", true
+	}
+	if word[n-3] != '/' {
+		return "", false
+	}
+	return word[:n-3], true
 }
 
 // middleInitial reports whether the initial c.prev stands between a

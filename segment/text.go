@@ -318,7 +318,9 @@ func hasFinalPunct(tok string) bool {
 		return false
 	}
 	switch c := tok[len(tok)-1]; {
-	case c >= utf8.RuneSelf, c == '.', c == '?', c == '!', c == '"', c == '\'', c == ')', c == ']', c == '}':
+	case c == '.', c == '?', c == '!':
+		return true // nothing to trim: the commonest sentence end
+	case c >= utf8.RuneSelf, c == '"', c == '\'', c == ')', c == ']', c == '}':
 	case '0' <= c && c <= '9':
 		// A footnote glued to a full stop: "trials.12".
 		if _, cited := trimCitations(tok); !cited {
@@ -558,11 +560,22 @@ func isYear(tok string) bool {
 // isWebAddress reports whether w looks like a URL, a domain or an e-mail
 // address, whose inner periods say nothing about the final one.
 func isWebAddress(w string) bool {
-	if strings.IndexByte(w, ':') < 0 && strings.IndexByte(w, '@') < 0 && (len(w) < 4 || w[0]|0x20 != 'w') {
+	if (len(w) < 4 || w[0]|0x20 != 'w') && !hasColonOrAt(w) {
 		return false // the common case, a word: no "://", "@" or "www."
 	}
 	return strings.Contains(w, "://") || len(w) >= 4 && strings.EqualFold(w[:4], "www.") ||
 		strings.Contains(w, "@") && strings.Contains(w[strings.IndexByte(w, '@'):], ".")
+}
+
+// hasColonOrAt reports whether w holds ":" or "@", in one pass over a word
+// that is usually short.
+func hasColonOrAt(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] == ':' || w[i] == '@' {
+			return true
+		}
+	}
+	return false
 }
 
 // hasInnerDot reports whether s has a period followed by a letter, as a
