@@ -390,6 +390,9 @@ func (s *Set) Lookup(word string) (Kind, bool) {
 
 // trimWord strips leading opening punctuation and one final period.
 func trimWord(w string) string {
+	if w != "" && isASCIIAlnum(w[0]) {
+		return strings.TrimSuffix(w, ".") // most words open with a letter or a digit
+	}
 	for w != "" {
 		r, size := utf8.DecodeRuneInString(w)
 		if !IsOpener(r) {
@@ -398,6 +401,12 @@ func trimWord(w string) string {
 		w = w[size:]
 	}
 	return strings.TrimSuffix(w, ".")
+}
+
+// isASCIIAlnum reports whether c is an ASCII letter or digit, which is no
+// opener.
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
 }
 
 // lowerASCII writes the lower-case form of w into dst, reporting false if w

@@ -151,10 +151,9 @@ func (p *fastPunkt) breaks(cand, next, after string) bool {
 		// Most candidates are plain words ("said."): one pass and one
 		// lookup decide them.
 		var buf [typeBufLen]byte
-		if typ, ok := plainType(buf[:], cand); ok && !p.plainStops.has(typ) {
-			if last, ok := afterHyphen(typ); !ok || !p.plainStops.has(last) {
-				return true
-			}
+		if typ, hyphen, ok := plainType(buf[:], cand); ok && !p.plainStops.has(typ) &&
+			(hyphen < 0 || !p.plainStops.has(typ[hyphen+1:])) {
+			return true
 		}
 	}
 	// Pass 1, TypeBasedAnnotation.
@@ -248,7 +247,8 @@ func (p *fastPunkt) plainWord(cand string, abbr bool, next string) bool {
 
 // plainType reports whether cand is a plain word, three bytes or more of
 // ASCII letters, hyphens and apostrophes and a final period, and returns
-// its type without the period, lower-cased into buf (typeBufLen bytes).
+// its type without the period, lower-cased into buf (typeBufLen bytes),
+// and where its last hyphen is (-1 for none).
 //
 // For a plain word, whatever follows it but a lone ".", breaks' passes come
 // down to two lookups: typeAnnotation finds no sentence-end characters and
@@ -257,36 +257,28 @@ func (p *fastPunkt) plainWord(cand string, abbr bool, next string) bool {
 // plainWord, having no shape to test (no initial, list number, inner
 // period, closer or coordinate), reads the same type (appendType finds no
 // digit and no comma) in collocHeads. When neither set holds it, Punkt
-// ends the sentence.
-func plainType(buf []byte, cand string) ([]byte, bool) {
+// ends the sentence. typeAnnotation also looks up the part after the last
+// hyphen ("calif" in "d-calif").
+func plainType(buf []byte, cand string) (typ []byte, hyphen int, ok bool) {
 	n := len(cand) - 1
 	if n < 2 || n > len(buf) || cand[n] != '.' {
-		return nil, false
+		return nil, -1, false
 	}
+	hyphen = -1
 	for i := 0; i < n; i++ {
 		c := cand[i]
 		switch {
-		case 'a' <= c && c <= 'z', c == '-', c == '\'':
+		case 'a' <= c && c <= 'z', c == '\'':
 		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
+		case c == '-':
+			hyphen = i
 		default:
-			return nil, false
+			return nil, -1, false
 		}
 		buf[i] = c
 	}
-	return buf[:n], true
-}
-
-// afterHyphen returns the part of typ after its last hyphen, which
-// typeAnnotation also looks up ("calif" in "d-calif"), and whether typ has
-// a hyphen.
-func afterHyphen(typ []byte) ([]byte, bool) {
-	for i := len(typ) - 1; i >= 0; i-- {
-		if typ[i] == '-' {
-			return typ[i+1:], true
-		}
-	}
-	return nil, false
+	return buf[:n], hyphen, true
 }
 
 // typeAnnotation is TypeBasedAnnotation.typeAnnotation: it returns the

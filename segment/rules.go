@@ -288,11 +288,14 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 		return startsUpper(afterSpacedDots(c.rest)), ruleDotsAfterPeriod
 	}
 	word := trimOpeners(body)
+	// How next starts, which most rules below read.
+	first := firstLetter(c.next)
+	nextUpper, nextLower, nextDigit := unicode.IsUpper(first), unicode.IsLower(first), unicode.IsDigit(first)
 	if listHead(c.head) {
 		return false, ruleListMarker // "1. The first item", "• 9. The first item"
 	}
 	if isWebAddress(word) {
-		return startsUpper(c.next), ruleWebAddress // "at www.example.co.nz. Names of"
+		return nextUpper, ruleWebAddress // "at www.example.co.nz. Names of"
 	}
 	plainWord := false // a Numeric entry used as a word
 	kind, listed := s.lookup(c, word)
@@ -323,14 +326,14 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 			}
 			return false, ruleAbbrevTitle
 		case abbrev.Numeric:
-			if startsDigit(c.next) {
+			if nextDigit {
 				return false, ruleAbbrevNumber
 			}
 			// "He voted no. Rep. Jones": not an abbreviation here, though
 			// Punkt's model lists "no" as one.
 			plainWord = true
 		case abbrev.Month:
-			if startsDigit(c.next) {
+			if nextDigit {
 				return false, ruleAbbrevNumber
 			}
 			return s.abbrevEnds(c, kind)
@@ -341,42 +344,42 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 			return s.abbrevEnds(c, kind)
 		}
 	}
-	if !plainWord && startsDigit(c.next) && s.labelsNumber(word, c.next) {
+	if !plainWord && nextDigit && s.labelsNumber(word, c.next) {
 		return false, ruleNumberLabel // "a Cat. 4 storm", "a Mk. 2 rifle"
 	}
 	if !plainWord && startsAmount(c.next) && opensFigure(word) {
 		return true, ruleNumberOpener // "in 2019. 2020 brought", "$3 million. 40% of it"
 	}
-	if isAmount(word[:len(word)-1]) && startsUpper(c.next) {
+	if isAmount(word[:len(word)-1]) && nextUpper {
 		return true, ruleNumberCapital // "in 2014. NATO and", "fell to C$8.75. Analysts"
 	}
-	if startsLower(c.next) && s.abbrevLike(c, word) {
+	if nextLower && s.abbrevLike(c, word) {
 		return false, ruleAbbrevLike // "3.5 pct. in the", "10 in. tall", "the dept. heads"
 	}
-	if isLetter(word) && startsUpper(c.next) && s.letterEnds(c, word) {
+	if isLetter(word) && nextUpper && s.letterEnds(c, word) {
 		return true, ruleLetterCapital // "It was Plan A. Plan B came", "fell to -5 C. Schools closed"
 	}
-	if before, ok := cutInitial(word); ok && startsUpper(c.next) && s.middleInitial(c, before) {
+	if before, ok := cutInitial(word); ok && nextUpper && s.middleInitial(c, before) {
 		return false, ruleMiddleInitial // "John Q. Public", "George W. Bush", "(AP Photo/J. Scott Applewhite)", "A. B. Smith"
 	}
-	if isCapitalInitial(word) && startsUpper(c.next) && s.loneInitial(c, word) {
+	if isCapitalInitial(word) && nextUpper && s.loneInitial(c, word) {
 		return false, ruleLoneInitial // "written by J. Brown and", "edited by M. Rich"
 	}
 	if closed {
 		// Punkt reads a period inside quotes as unreliable and cannot see
 		// the capital behind an opening quote.
-		if startsUpper(c.next) {
+		if nextUpper {
 			return true, ruleQuoteCapital // `a thousand fold." "I think`
 		}
-		if c.at == inText && startsLower(c.next) {
+		if c.at == inText && nextLower {
 			return false, ruleQuoteLower // "This is great." she said.
 		}
 	}
 	if plainWord {
-		return !startsLower(c.next), ruleNumericWord
+		return !nextLower, ruleNumericWord
 	}
 	if removed {
-		return !startsLower(c.next), ruleAbbrevRemoved
+		return !nextLower, ruleAbbrevRemoved
 	}
 	return s.punkt.breaks(c.prev, c.next, c.after), rulePunkt
 }

@@ -208,6 +208,9 @@ func isOpener(r rune) bool { return abbrev.IsOpener(r) }
 
 // trimOpeners removes opening quotes and brackets from the start of s.
 func trimOpeners(s string) string {
+	if s != "" && asciiWordByte[s[0]] {
+		return s // most words start with a letter or a digit, which opens nothing
+	}
 	for s != "" {
 		r, size := utf8.DecodeRuneInString(s)
 		if !isOpener(r) {
@@ -506,7 +509,8 @@ func isAmount(s string) bool {
 
 // startsCurrencySign reports whether s starts with "$", "€", "£" or "¥".
 func startsCurrencySign(s string) bool {
-	return strings.HasPrefix(s, "$") || strings.HasPrefix(s, "€") || strings.HasPrefix(s, "£") || strings.HasPrefix(s, "¥")
+	r, _ := utf8.DecodeRuneInString(s)
+	return isCurrencySign(r)
 }
 
 // startsAmount reports whether tok, after any opening quotes and brackets,
