@@ -38,26 +38,28 @@ func newCapitalOnly(set *abbrev.Set) wordList {
 }
 
 // lookup is abbrevs.Lookup for word, the token c.prev without its closers,
-// as written. A title or a weekday needs its capital: "Ft. Worth" is a
-// title and "Sun. Nov. 5" a weekday, but "in the sun. Monday" is no
-// abbreviation of the lexicon, and a title in lower case after a number is
-// a unit, which may end a sentence as "lbs." does: "flew at 30,000 ft. It".
-func (s *rules) lookup(c candidate, word string) (abbrev.Kind, bool) {
+// as written; head is c.head, the sentence so far (passed alone: the
+// candidate is large to copy on every call). A title or a weekday needs
+// its capital: "Ft. Worth" is a title and "Sun. Nov. 5" a weekday, but "in
+// the sun. Monday" is no abbreviation of the lexicon, and a title in lower
+// case after a number is a unit, which may end a sentence as "lbs." does:
+// "flew at 30,000 ft. It".
+func (s *rules) lookup(head, word string) (abbrev.Kind, bool) {
 	kind, ok := s.abbrevs.Lookup(word)
 	if !ok || !startsLower(word) || !s.capitalOnly.has(strings.ToLower(word)) {
 		return kind, ok
 	}
-	if kind == abbrev.Title && s.afterNumber(c) {
+	if kind == abbrev.Title && afterNumber(head) {
 		return abbrev.General, true
 	}
 	return kind, kind == abbrev.Title
 }
 
-// afterNumber reports whether the token before c.prev is a number: "30,000"
-// in "flew at 30,000 ft.".
-func (s *rules) afterNumber(c candidate) bool {
+// afterNumber reports whether the token before the last of head is a
+// number: "30,000" in "flew at 30,000 ft.".
+func afterNumber(head string) bool {
 	n := 0
-	for w := range fieldsBackward(c.head) {
+	for w := range fieldsBackward(head) {
 		if n++; n == 2 {
 			return isAmount(w)
 		}
@@ -174,6 +176,11 @@ type candidate struct {
 func (s *rules) ends(c candidate) (bool, Rule) {
 	if c.next == "" {
 		return true, ruleTextEnd
+	}
+	if strings.HasSuffix(c.prev, ".") && !strings.HasSuffix(c.prev, "..") {
+		// Most candidates, "said.": no citation or closer to trim, and
+		// no ellipsis, so the switch below would come to periodEnds.
+		return s.periodEnds(c, c.prev, false)
 	}
 	marked, cited := trimCitations(c.prev)
 	if cited {
@@ -298,7 +305,7 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 		return nextUpper, ruleWebAddress // "at www.example.co.nz. Names of"
 	}
 	plainWord := false // a Numeric entry used as a word
-	kind, listed := s.lookup(c, word)
+	kind, listed := s.lookup(c.head, word)
 	// Removed from the set on purpose: not an abbreviation, even where
 	// Punkt's model lists it (see abbrev, "How the set and Punkt's list
 	// combine").
@@ -347,10 +354,10 @@ func (s *rules) periodEnds(c candidate, body string, closed bool) (bool, Rule) {
 	if !plainWord && nextDigit && s.labelsNumber(word, c.next) {
 		return false, ruleNumberLabel // "a Cat. 4 storm", "a Mk. 2 rifle"
 	}
-	if !plainWord && startsAmount(c.next) && opensFigure(word) {
+	if !plainWord && !nextLower && startsAmount(c.next) && opensFigure(word) {
 		return true, ruleNumberOpener // "in 2019. 2020 brought", "$3 million. 40% of it"
 	}
-	if isAmount(word[:len(word)-1]) && nextUpper {
+	if nextUpper && isAmount(word[:len(word)-1]) {
 		return true, ruleNumberCapital // "in 2014. NATO and", "fell to C$8.75. Analysts"
 	}
 	if nextLower && s.abbrevLike(c, word) {
@@ -398,7 +405,7 @@ func (s *rules) periodEndsAtBreak(c candidate, body string) (bool, Rule) {
 	if listHead(c.head) {
 		return false, ruleListMarker
 	}
-	kind, ok := s.lookup(c, trimOpeners(body))
+	kind, ok := s.lookup(c.head, trimOpeners(body))
 	switch {
 	case !ok, kind == abbrev.Numeric, kind == abbrev.Month:
 		return true, rulePeriodBreak
