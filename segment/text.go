@@ -497,6 +497,9 @@ func isASCIIAlnum(c byte) bool {
 // isAmount reports whether s is a number, possibly after a currency code
 // glued to its sign ("C$8.75", "US$20", "HK$3").
 func isAmount(s string) bool {
+	if s == "" || 'a' <= s[len(s)-1]|0x20 && s[len(s)-1]|0x20 <= 'z' {
+		return false // a number ends in a digit or a sign; most words in a letter
+	}
 	i := 0
 	for i < len(s) && i < 3 && 'A' <= s[i] && s[i] <= 'Z' {
 		i++
