@@ -251,14 +251,13 @@ func (p *fastPunkt) plainWord(cand string, abbr bool, next string) bool {
 // and where its last hyphen is (-1 for none).
 //
 // For a plain word, whatever follows it but a lone ".", breaks' passes come
-// down to two lookups: typeAnnotation finds no sentence-end characters and
+// down to lookups: typeAnnotation finds no sentence-end characters and
 // reads the type (the word lower-cased without its period, its rune count
-// being its length) and the part after its last hyphen in abbrevs; and
-// plainWord, having no shape to test (no initial, list number, inner
-// period, closer or coordinate), reads the same type (appendType finds no
-// digit and no comma) in collocHeads. When neither set holds it, Punkt
-// ends the sentence. typeAnnotation also looks up the part after the last
-// hyphen ("calif" in "d-calif").
+// being its length) and the part after its last hyphen ("gov" in
+// "ex-gov.") in abbrevs; and plainWord, having no shape to test (no
+// initial, list number, inner period, closer or coordinate), reads the
+// same type (appendType finds no digit and no comma) in collocHeads. When
+// neither set holds either, Punkt ends the sentence.
 func plainType(buf []byte, cand string) (typ []byte, hyphen int, ok bool) {
 	n := len(cand) - 1
 	if n < 2 || n > len(buf) || cand[n] != '.' {
