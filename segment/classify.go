@@ -216,8 +216,7 @@ var noOpener opener
 // opener returns the phrases that start with the sentence's first word.
 func (in *sentenceCues) opener() *opener {
 	if !in.haveOpen {
-		var buf [maxOpener]byte
-		in.open, in.haveOpen = in.lx.lookupOpener(openerKey(buf[:0], in.s)), true
+		in.open, in.haveOpen = in.lx.lookupOpener(in.s), true
 		if in.open == nil {
 			in.open = &noOpener
 		}
@@ -359,8 +358,7 @@ func (c *classifier) fireDashCredit(in *sentenceCues) (effect, bool) {
 	if len(item) == len(in.s) {
 		return effect{}, false
 	}
-	var buf [maxOpener]byte
-	o := in.lx.lookupOpener(openerKey(buf[:0], item))
+	o := in.lx.lookupOpener(item)
 	if o == nil {
 		return effect{}, false
 	}

@@ -118,12 +118,29 @@ func (lx *lexicon) opener(phrase string) *opener {
 	return o
 }
 
-// lookupOpener returns the entry of openers for key, an openerKey, or nil.
-// Most sentences open with a word that opens no phrase; the table of first
-// bytes and lengths turns most of them away without hashing the key.
-func (lx *lexicon) lookupOpener(key []byte) *opener {
-	if len(key) == 0 || lx.openKeys[key[0]]&(1<<len(key)) == 0 {
+// lookupOpener returns the entry of openers for the first word of s, as
+// openerKey makes it, or nil. Most sentences open with a word that opens no
+// phrase; the table of first bytes and lengths turns most of them away
+// before the key is built or hashed.
+func (lx *lexicon) lookupOpener(s string) *opener {
+	w, letters := openerWord(s)
+	if w == "" {
 		return nil
+	}
+	c := w[0]
+	if letters {
+		c |= 'a' - 'A'
+	}
+	if lx.openKeys[c]&(1<<len(w)) == 0 {
+		return nil
+	}
+	if !letters {
+		return lx.openers[w]
+	}
+	var buf [maxOpener]byte
+	key := buf[:len(w)]
+	for i := range key {
+		key[i] = w[i] | ('a' - 'A')
 	}
 	return lx.openers[string(key)]
 }
@@ -438,24 +455,38 @@ const maxOpener = 16
 // run of ASCII letters lower-cased (at most maxOpener bytes), or when s does
 // not start with one, its first rune ("©").
 func openerKey(buf []byte, s string) []byte {
-	s = trimBullets(s)
-	for s != "" && (s[0] == '(' || s[0] == '[') {
-		s = s[1:]
-	}
-	for i := 0; i < len(s) && i < maxOpener; i++ {
-		c := s[i]
-		switch {
-		case 'a' <= c && c <= 'z':
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		default:
-			if i == 0 {
-				_, size := utf8.DecodeRuneInString(s)
-				return append(buf, s[:size]...)
-			}
-			return buf
+	w, letters := openerWord(s)
+	return appendOpener(buf, w, letters)
+}
+
+// openerWord returns the bytes of s that openerKey makes its key of, and
+// whether they are ASCII letters (which the key holds lower-cased) rather
+// than one rune (which it holds as it is).
+func openerWord(s string) (string, bool) {
+	if s == "" || !isASCIILetter(s[0]) { // most sentences open with a letter
+		s = trimBullets(s)
+		for s != "" && (s[0] == '(' || s[0] == '[') {
+			s = s[1:]
 		}
-		buf = append(buf, c)
+	}
+	n := 0
+	for n < len(s) && n < maxOpener && isASCIILetter(s[n]) {
+		n++
+	}
+	if n == 0 {
+		_, size := utf8.DecodeRuneInString(s)
+		return s[:size], false
+	}
+	return s[:n], true
+}
+
+// appendOpener appends w, as openerWord returns it, to buf as its key.
+func appendOpener(buf []byte, w string, letters bool) []byte {
+	if !letters {
+		return append(buf, w...)
+	}
+	for i := range len(w) {
+		buf = append(buf, w[i]|('a'-'A'))
 	}
 	return buf
 }
@@ -606,4 +637,11 @@ func indexSign(s string) int {
 		}
 	}
 	return -1
+}
+
+// isASCIILetter reports whether c is an ASCII letter: setting the bit that
+// lower-cases a capital leaves the letters, and only them, in 'a'..'z'.
+func isASCIILetter(c byte) bool {
+	c |= 'a' - 'A'
+	return 'a' <= c && c <= 'z'
 }
