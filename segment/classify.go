@@ -329,8 +329,7 @@ func (c *classifier) fireFurnitureLine(in *sentenceCues) (effect, bool) {
 	if in.wordCount() > maxLine {
 		return effect{}, false
 	}
-	var kbuf [maxKey]byte
-	block, ok := in.lx.lines[string(lineKey(foldKey(kbuf[:0], in.s)))]
+	block, ok := in.lx.lookupLine(in.s)
 	return effect{Boilerplate, when(block && c.body, openBlock)}, ok
 }
 

@@ -31,11 +31,13 @@ type lexicon struct {
 	legalForms    wordList                 // company legal forms without a period ("LLC", "GmbH")
 
 	lines     map[string]bool    // whole-line furniture; true when it opens a block
+	linesMax  int                // the length of the longest key of lines
 	openers   map[string]*opener // by openerKey: the phrases a sentence may start with
 	dateWords map[string]bool    // words of a date line; true for a date word, false for filler
 	bios      map[string]bool    // verbs after the author's name in a biography
 	credits   [256][]string      // photo credit markers by first byte, case-sensitive
 	credit2   [256][4]uint64     // by first byte, the set of second bytes of credits
+	credit1   [256]bool          // the first bytes of credits
 	openKeys  [256]uint32        // by first byte of an openers key, the set of its lengths
 	dateKeys  [256]uint32        // by first byte of a dateWords key, the set of its lengths
 }
@@ -152,6 +154,7 @@ func (lx *lexicon) addFurniture(mode, phrase string) error {
 	case "line", "block":
 		line := string(lineKey([]byte(key)))
 		lx.lines[line] = lx.lines[line] || mode == "block"
+		lx.linesMax = max(lx.linesMax, len(line))
 	case "prefix":
 		o := lx.opener(key)
 		o.prefixes = append(o.prefixes, key)
@@ -186,6 +189,7 @@ func (lx *lexicon) addMeta(mode, phrase string) error {
 		c0, c1 := phrase[0], phrase[1]
 		lx.credits[c0] = append(lx.credits[c0], phrase)
 		lx.credit2[c0][c1/64] |= 1 << (c1 % 64)
+		lx.credit1[c0] = true
 	default:
 		return errUnknownMode
 	}
@@ -195,6 +199,7 @@ func (lx *lexicon) addMeta(mode, phrase string) error {
 // clearFurniture empties the furniture list, for WithFurniture.
 func (lx *lexicon) clearFurniture() {
 	clear(lx.lines)
+	lx.linesMax = 0
 	for _, o := range lx.openers {
 		o.prefixes, o.sections = nil, nil
 	}
@@ -206,6 +211,7 @@ func (lx *lexicon) clearMeta() {
 	clear(lx.bios)
 	lx.credits = [256][]string{}
 	lx.credit2 = [256][4]uint64{}
+	lx.credit1 = [256]bool{}
 	for _, o := range lx.openers {
 		o.bylines, o.date = nil, false
 	}
@@ -425,26 +431,56 @@ const maxKey = 128
 
 // foldKey appends to buf s lower-cased (ASCII letters only), its runs of
 // white space collapsed to one space and its leading white space and
-// bullets removed, stopping when buf holds maxKey bytes.
+// bullets removed, at most maxKey-1 bytes of it (maxKey when the last is a
+// space and a byte).
 func foldKey(buf []byte, s string) []byte {
+	var key [maxKey]byte
+	n, _ := foldLine(&key, s, maxKey)
+	return append(buf, key[:n]...)
+}
+
+// foldLine writes the key foldKey makes of s to key and returns its length;
+// but it gives up, reporting false, as soon as the key has an ASCII letter
+// or digit past its first longest bytes: lineKey trims no such byte, so the
+// line's key would be longer than longest. The classifier asks for the key
+// of every short line, and furniture lines are shorter than most. It writes
+// to an array, by index, as the bytes go one at a time.
+func foldLine(key *[maxKey]byte, s string, longest int) (int, bool) {
 	s = trimBullets(s)
-	space := false
-	for i := 0; i < len(s) && len(buf) < maxKey-1; i++ {
+	n, space := 0, false
+	for i := 0; i < len(s) && n < maxKey-1; i++ {
 		c := s[i]
-		switch {
-		case c == ' ' || '\t' <= c && c <= '\r':
+		if c <= ' ' && isSpaceByte(c) {
 			space = true
 			continue
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
 		}
 		if space {
-			buf = append(buf, ' ')
+			key[n] = ' '
+			n++
 			space = false
 		}
-		buf = append(buf, c)
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		key[n] = c
+		n++
+		if n > longest && isASCIIAlnum(c) {
+			return n, false
+		}
 	}
-	return buf
+	return n, true
+}
+
+// lookupLine looks s up in lines, folded by foldKey and trimmed by lineKey,
+// and reports whether it is a furniture line and whether it opens a block.
+func (lx *lexicon) lookupLine(s string) (block, ok bool) {
+	var key [maxKey]byte
+	n, short := foldLine(&key, s, lx.linesMax)
+	if !short {
+		return false, false
+	}
+	block, ok = lx.lines[string(lineKey(key[:n]))]
+	return block, ok
 }
 
 // maxOpener bounds the key openerKey makes.
@@ -550,10 +586,12 @@ func (lx *lexicon) startsCredit(s string) bool {
 	return false
 }
 
-// hasCredit reports whether s holds a photo credit marker anywhere.
+// hasCredit reports whether s holds a photo credit marker anywhere. It
+// tests every byte, so the test is one load: whether a marker starts with
+// it. A marker has two bytes at least, so the last byte starts none.
 func (lx *lexicon) hasCredit(s string) bool {
-	for i := range len(s) {
-		if lx.credit2[s[i]] != [4]uint64{} && lx.startsCredit(s[i:]) {
+	for i := range len(s) - 1 {
+		if lx.credit1[s[i]] && lx.startsCredit(s[i:]) {
 			return true
 		}
 	}
