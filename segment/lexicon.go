@@ -389,24 +389,47 @@ func phraseAdder(add func(mode, phrase string) error) func(line string) error {
 // lookupFold looks w up, folded as foldKey folds it, in m, whose keys are
 // short words; it allocates nothing.
 func lookupFold[V any](m map[string]V, w string) (V, bool) {
-	var buf [16]byte
+	var buf [maxWord]byte
 	if len(w) > len(buf) {
 		var zero V
 		return zero, false
 	}
-	v, ok := m[string(foldKey(buf[:0], w))]
+	v, ok := m[string(foldWord(&buf, w))]
 	return v, ok
+}
+
+// maxWord bounds the words lookupFold and lookupDate look up.
+const maxWord = 16
+
+// foldWord returns foldKey(buf[:0], w) for w of at most maxWord bytes. A
+// word has no white space inside to collapse, so but for its leading
+// bullets it is only lower-cased, by index into buf; a w with white space
+// is left to foldKey.
+func foldWord(buf *[maxWord]byte, w string) []byte {
+	w = trimBullets(w)
+	key := buf[:len(w)]
+	for i := range key {
+		c := w[i]
+		if c <= ' ' && isSpaceByte(c) {
+			return foldKey(buf[:0], w)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		key[i] = c
+	}
+	return key
 }
 
 // lookupDate is lookupFold of dateWords. Most words of a sentence that
 // opens with a filler word ("The") are no date word; the table of first
 // bytes and lengths turns most of them away without hashing them.
 func (lx *lexicon) lookupDate(w string) (date, ok bool) {
-	var buf [16]byte
+	var buf [maxWord]byte
 	if len(w) > len(buf) {
 		return false, false
 	}
-	key := foldKey(buf[:0], w)
+	key := foldWord(&buf, w)
 	if len(key) > 0 && lx.dateKeys[key[0]]&(1<<len(key)) == 0 {
 		return false, false
 	}
@@ -431,55 +454,50 @@ const maxKey = 128
 
 // foldKey appends to buf s lower-cased (ASCII letters only), its runs of
 // white space collapsed to one space and its leading white space and
-// bullets removed, at most maxKey-1 bytes of it (maxKey when the last is a
-// space and a byte).
+// bullets removed, stopping when buf holds maxKey bytes.
 func foldKey(buf []byte, s string) []byte {
-	var key [maxKey]byte
-	n, _ := foldLine(&key, s, maxKey)
-	return append(buf, key[:n]...)
+	key, _ := foldLine(buf, s, maxKey)
+	return key
 }
 
-// foldLine writes the key foldKey makes of s to key and returns its length;
-// but it gives up, reporting false, as soon as the key has an ASCII letter
-// or digit past its first longest bytes: lineKey trims no such byte, so the
-// line's key would be longer than longest. The classifier asks for the key
-// of every short line, and furniture lines are shorter than most. It writes
-// to an array, by index, as the bytes go one at a time.
-func foldLine(key *[maxKey]byte, s string, longest int) (int, bool) {
+// foldLine is foldKey, but gives up, reporting false, as soon as the key
+// has an ASCII letter or digit past its first longest bytes: lineKey trims
+// no such byte, so the line's key would be longer than longest. The
+// classifier asks for the key of every short line, and furniture lines are
+// shorter than most.
+func foldLine(buf []byte, s string, longest int) ([]byte, bool) {
 	s = trimBullets(s)
-	n, space := 0, false
-	for i := 0; i < len(s) && n < maxKey-1; i++ {
+	space := false
+	for i := 0; i < len(s) && len(buf) < maxKey-1; i++ {
 		c := s[i]
 		if c <= ' ' && isSpaceByte(c) {
 			space = true
 			continue
 		}
 		if space {
-			key[n] = ' '
-			n++
+			buf = append(buf, ' ')
 			space = false
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		key[n] = c
-		n++
-		if n > longest && isASCIIAlnum(c) {
-			return n, false
+		buf = append(buf, c)
+		if len(buf) > longest && isASCIIAlnum(c) {
+			return buf, false
 		}
 	}
-	return n, true
+	return buf, true
 }
 
 // lookupLine looks s up in lines, folded by foldKey and trimmed by lineKey,
 // and reports whether it is a furniture line and whether it opens a block.
 func (lx *lexicon) lookupLine(s string) (block, ok bool) {
-	var key [maxKey]byte
-	n, short := foldLine(&key, s, lx.linesMax)
+	var buf [maxKey]byte
+	key, short := foldLine(buf[:0], s, lx.linesMax)
 	if !short {
 		return false, false
 	}
-	block, ok = lx.lines[string(lineKey(key[:n]))]
+	block, ok = lx.lines[string(lineKey(key))]
 	return block, ok
 }
 
@@ -636,17 +654,45 @@ func (lx *lexicon) isBio(s, author string) bool {
 // with at least one date word, clock time or numeric date.
 func (lx *lexicon) isDateLine(s string) bool {
 	strong := false
-	for w := range fieldsForward(s) {
-		w = trimDatePunct(w)
-		if w == "" {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				i++
+				continue
+			}
+		} else if n := spaceAt(s, i); n > 0 {
+			i += n
 			continue
 		}
-		switch c := clockOrNumber(w); c {
-		case numeral:
-			continue
-		case clockTime, numericDate:
-			strong = true
-			continue
+		// The words of s, as fieldsForward cuts them: stepping a byte at
+		// a time finds the same spaces, as no rune starts inside another.
+		start := i
+		for i++; i < len(s); i++ {
+			if c := s[i]; c < utf8.RuneSelf && !asciiSpace[c] {
+				continue
+			}
+			if spaceAt(s, i) > 0 {
+				break
+			}
+		}
+		w := s[start:i]
+		// Most words start and end with a letter or a digit, which is no
+		// date punctuation, and a word that starts with a letter is no
+		// number.
+		if !asciiWordByte[w[0]] || !asciiWordByte[w[len(w)-1]] {
+			w = trimDatePunct(w)
+			if w == "" {
+				continue
+			}
+		}
+		if !isASCIILetter(w[0]) {
+			switch c := clockOrNumber(w); c {
+			case numeral:
+				continue
+			case clockTime, numericDate:
+				strong = true
+				continue
+			}
 		}
 		// A number glued to its unit ("5min", "3pm"), a zone with its
 		// offset ("GMT-3", "UTC+01:00").
