@@ -203,20 +203,31 @@ type sentenceCues struct {
 	ends bool   // whether it ends a paragraph or a line block
 	next string // the rest of its paragraph after it, "" when ends
 
-	haveOpen, haveWords, haveFinal bool
-	open                           *opener
-	words                          int
-	final                          bool
-	author                         string // the name, when the sentence is a byline
+	haveWord, haveOpen, haveWords, haveFinal bool
+	word                                     string // the first word, as openerWord returns it
+	letters                                  bool   // whether word is ASCII letters
+	open                                     *opener
+	words                                    int
+	final                                    bool
+	author                                   string // the name, when the sentence is a byline
 }
 
 // noOpener is the opener of a word that starts no phrase.
 var noOpener opener
 
+// firstWord returns the sentence's first word as openerWord cuts it.
+func (in *sentenceCues) firstWord() (string, bool) {
+	if !in.haveWord {
+		in.word, in.letters = openerWord(in.s)
+		in.haveWord = true
+	}
+	return in.word, in.letters
+}
+
 // opener returns the phrases that start with the sentence's first word.
 func (in *sentenceCues) opener() *opener {
 	if !in.haveOpen {
-		in.open, in.haveOpen = in.lx.lookupOpener(in.s), true
+		in.open, in.haveOpen = in.lx.lookupWord(in.firstWord()), true
 		if in.open == nil {
 			in.open = &noOpener
 		}
@@ -292,8 +303,13 @@ func (c *classifier) fireInline(in *sentenceCues) (effect, bool) {
 
 // The cues from here on see only sentences that start a paragraph or a
 // line.
+// Few first words open a furniture prefix: the table of their first bytes
+// and lengths spares most sentences the lookup of their opener, which many
+// are decided without.
 func (c *classifier) fireFurniturePrefix(in *sentenceCues) (effect, bool) {
-	return effect{Boilerplate, carry | when(c.body, openBlock)}, hasPrefix(in.s, in.opener().prefixes)
+	w, letters := in.firstWord()
+	ok := mayOpen(&in.lx.prefKeys, w, letters) && hasPrefix(in.s, in.opener().prefixes)
+	return effect{Boilerplate, carry | when(c.body, openBlock)}, ok
 }
 
 func (c *classifier) fireBio(in *sentenceCues) (effect, bool) {
@@ -376,7 +392,8 @@ func (c *classifier) fireItem(in *sentenceCues) (effect, bool) {
 }
 
 func (c *classifier) fireDateLine(in *sentenceCues) (effect, bool) {
-	return effect{kind: Meta}, in.opener().date && in.wordCount() <= maxDateLine && in.lx.isDateLine(in.s)
+	// The word count is known by now, the opener perhaps not.
+	return effect{kind: Meta}, in.wordCount() <= maxDateLine && in.opener().date && in.lx.isDateLine(in.s)
 }
 
 func (c *classifier) fireFurnitureBlock(in *sentenceCues) (effect, bool) {

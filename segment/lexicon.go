@@ -39,6 +39,7 @@ type lexicon struct {
 	credit2   [256][4]uint64     // by first byte, the set of second bytes of credits
 	credit1   [256]bool          // the first bytes of credits
 	openKeys  [256]uint32        // by first byte of an openers key, the set of its lengths
+	prefKeys  [256]uint32        // openKeys of the openers with furniture prefixes
 	dateKeys  [256]uint32        // by first byte of a dateWords key, the set of its lengths
 }
 
@@ -126,14 +127,12 @@ func (lx *lexicon) opener(phrase string) *opener {
 // before the key is built or hashed.
 func (lx *lexicon) lookupOpener(s string) *opener {
 	w, letters := openerWord(s)
-	if w == "" {
-		return nil
-	}
-	c := w[0]
-	if letters {
-		c |= 'a' - 'A'
-	}
-	if lx.openKeys[c]&(1<<len(w)) == 0 {
+	return lx.lookupWord(w, letters)
+}
+
+// lookupWord is lookupOpener of the word openerWord returns.
+func (lx *lexicon) lookupWord(w string, letters bool) *opener {
+	if !mayOpen(&lx.openKeys, w, letters) {
 		return nil
 	}
 	if !letters {
@@ -158,6 +157,9 @@ func (lx *lexicon) addFurniture(mode, phrase string) error {
 	case "prefix":
 		o := lx.opener(key)
 		o.prefixes = append(o.prefixes, key)
+		if w := openerKey(nil, key); len(w) > 0 {
+			lx.prefKeys[w[0]] |= 1 << len(w)
+		}
 	case "section":
 		o := lx.opener(key)
 		o.sections = append(o.sections, key)
@@ -200,6 +202,7 @@ func (lx *lexicon) addMeta(mode, phrase string) error {
 func (lx *lexicon) clearFurniture() {
 	clear(lx.lines)
 	lx.linesMax = 0
+	lx.prefKeys = [256]uint32{}
 	for _, o := range lx.openers {
 		o.prefixes, o.sections = nil, nil
 	}
@@ -503,6 +506,19 @@ func (lx *lexicon) lookupLine(s string) (block, ok bool) {
 
 // maxOpener bounds the key openerKey makes.
 const maxOpener = 16
+
+// mayOpen reports whether w, as openerWord returns it, may be the first word
+// of a phrase whose key's first byte and length keys holds.
+func mayOpen(keys *[256]uint32, w string, letters bool) bool {
+	if w == "" {
+		return false
+	}
+	c := w[0]
+	if letters {
+		c |= 'a' - 'A'
+	}
+	return keys[c]&(1<<len(w)) != 0
+}
 
 // openerKey appends to buf the key of the first word of s, which lexicon
 // phrases are indexed by: after leading bullets and opening brackets, the
