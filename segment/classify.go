@@ -539,7 +539,11 @@ func (c *classifier) decide(in *sentenceCues) (cue, effect) {
 // paragraph or a line block). It is the one place where the classifier's
 // state changes.
 func (c *classifier) classify(lx *lexicon, s string, from where, ends bool, next string) (Kind, Rule) {
-	in := sentenceCues{lx: lx, s: s, from: from, ends: ends, next: next}
+	// Field by field: a composite literal is built in a temporary and
+	// copied, reading back its narrow stores with wide loads, which stalls
+	// at every sentence.
+	var in sentenceCues
+	in.lx, in.s, in.from, in.ends, in.next = lx, s, from, ends, next
 	k, e := c.decide(&in)
 	id := cueIDs[k]
 	if from != startText || e.then&carry != 0 {
