@@ -342,7 +342,9 @@ func hasFinalPunct(tok string) bool {
 		return false
 	}
 	switch c := tok[len(tok)-1]; {
-	case c >= utf8.RuneSelf, c == '.', c == '?', c == '!', c == '"', c == '\'', c == ')', c == ']', c == '}':
+	case c == '.', c == '?', c == '!':
+		return true // nothing to trim: the last rune is the punctuation
+	case c >= utf8.RuneSelf, c == '"', c == '\'', c == ')', c == ']', c == '}':
 	case '0' <= c && c <= '9':
 		// A footnote glued to a full stop: "trials.12".
 		if _, cited := trimCitations(tok); !cited {
