@@ -303,6 +303,7 @@ func (c *classifier) fireInline(in *sentenceCues) (effect, bool) {
 
 // The cues from here on see only sentences that start a paragraph or a
 // line.
+//
 // Few first words open a furniture prefix: the table of their first bytes
 // and lengths spares most sentences the lookup of their opener, which many
 // are decided without.

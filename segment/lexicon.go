@@ -405,8 +405,8 @@ func lookupFold[V any](m map[string]V, w string) (V, bool) {
 const maxWord = 16
 
 // foldWord returns foldKey(buf[:0], w) for w of at most maxWord bytes. A
-// word has no white space inside to collapse, so but for its leading
-// bullets it is only lower-cased, by index into buf; a w with white space
+// word has no white space to collapse: once its leading bullets are
+// trimmed, it is only lower-cased, by index into buf. A w with white space
 // is left to foldKey.
 func foldWord(buf *[maxWord]byte, w string) []byte {
 	w = trimBullets(w)
@@ -508,7 +508,8 @@ func (lx *lexicon) lookupLine(s string) (block, ok bool) {
 const maxOpener = 16
 
 // mayOpen reports whether w, as openerWord returns it, may be the first word
-// of a phrase whose key's first byte and length keys holds.
+// of a phrase: whether keys, a table of the first bytes and lengths of
+// opener keys, holds the first byte and length of w's key.
 func mayOpen(keys *[256]uint32, w string, letters bool) bool {
 	if w == "" {
 		return false
