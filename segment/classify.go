@@ -203,21 +203,31 @@ type sentenceCues struct {
 	ends bool   // whether it ends a paragraph or a line block
 	next string // the rest of its paragraph after it, "" when ends
 
-	haveOpen, haveWords, haveFinal bool
-	open                           *opener
-	words                          int
-	final                          bool
-	author                         string // the name, when the sentence is a byline
+	haveWord, haveOpen, haveWords, haveFinal bool
+	word                                     string // the first word, as openerWord returns it
+	letters                                  bool   // whether word is ASCII letters
+	open                                     *opener
+	words                                    int
+	final                                    bool
+	author                                   string // the name, when the sentence is a byline
 }
 
 // noOpener is the opener of a word that starts no phrase.
 var noOpener opener
 
+// firstWord returns the sentence's first word as openerWord cuts it.
+func (in *sentenceCues) firstWord() (string, bool) {
+	if !in.haveWord {
+		in.word, in.letters = openerWord(in.s)
+		in.haveWord = true
+	}
+	return in.word, in.letters
+}
+
 // opener returns the phrases that start with the sentence's first word.
 func (in *sentenceCues) opener() *opener {
 	if !in.haveOpen {
-		var buf [maxOpener]byte
-		in.open, in.haveOpen = in.lx.lookupOpener(openerKey(buf[:0], in.s)), true
+		in.open, in.haveOpen = in.lx.lookupWord(in.firstWord()), true
 		if in.open == nil {
 			in.open = &noOpener
 		}
@@ -268,12 +278,11 @@ func when(cond bool, flag remember) remember {
 	return 0
 }
 
-// The cues are methods, tried in the order of the cue constants by the
-// switch in classify. Each looks at the sentence and at what the classifier
-// remembers, changing neither (but for the sentence's own memo), and
-// reports its effect when it fires. A switch of direct calls, rather than a
-// table of function values, keeps the classifier and the sentence's cues
-// off the heap.
+// The cues are methods, tried in the order of the cue constants by decide.
+// Each looks at the sentence and at what the classifier remembers, changing
+// neither (but for the sentence's own memo), and reports its effect when it
+// fires. Direct calls, rather than a table of function values, keep the
+// classifier and the sentence's cues off the heap.
 
 func (c *classifier) fireSection(_ *sentenceCues) (effect, bool) {
 	return effect{kind: Boilerplate}, c.section
@@ -294,8 +303,14 @@ func (c *classifier) fireInline(in *sentenceCues) (effect, bool) {
 
 // The cues from here on see only sentences that start a paragraph or a
 // line.
+//
+// Few first words open a furniture prefix: the table of their first bytes
+// and lengths spares most sentences the lookup of their opener, which many
+// are decided without.
 func (c *classifier) fireFurniturePrefix(in *sentenceCues) (effect, bool) {
-	return effect{Boilerplate, carry | when(c.body, openBlock)}, hasPrefix(in.s, in.opener().prefixes)
+	w, letters := in.firstWord()
+	ok := mayOpen(&in.lx.prefKeys, w, letters) && hasPrefix(in.s, in.opener().prefixes)
+	return effect{Boilerplate, carry | when(c.body, openBlock)}, ok
 }
 
 func (c *classifier) fireBio(in *sentenceCues) (effect, bool) {
@@ -331,8 +346,7 @@ func (c *classifier) fireFurnitureLine(in *sentenceCues) (effect, bool) {
 	if in.wordCount() > maxLine {
 		return effect{}, false
 	}
-	var kbuf [maxKey]byte
-	block, ok := in.lx.lines[string(lineKey(foldKey(kbuf[:0], in.s)))]
+	block, ok := in.lx.lookupLine(in.s)
 	return effect{Boilerplate, when(block && c.body, openBlock)}, ok
 }
 
@@ -360,8 +374,7 @@ func (c *classifier) fireDashCredit(in *sentenceCues) (effect, bool) {
 	if len(item) == len(in.s) {
 		return effect{}, false
 	}
-	var buf [maxOpener]byte
-	o := in.lx.lookupOpener(openerKey(buf[:0], item))
+	o := in.lx.lookupOpener(item)
 	if o == nil {
 		return effect{}, false
 	}
@@ -380,7 +393,8 @@ func (c *classifier) fireItem(in *sentenceCues) (effect, bool) {
 }
 
 func (c *classifier) fireDateLine(in *sentenceCues) (effect, bool) {
-	return effect{kind: Meta}, in.opener().date && in.wordCount() <= maxDateLine && in.lx.isDateLine(in.s)
+	// The word count is known by now, the opener perhaps not.
+	return effect{kind: Meta}, in.wordCount() <= maxDateLine && in.opener().date && in.lx.isDateLine(in.s)
 }
 
 func (c *classifier) fireFurnitureBlock(in *sentenceCues) (effect, bool) {
@@ -436,76 +450,103 @@ func (c *classifier) fireBody(_ *sentenceCues) (effect, bool) {
 	return effect{kind: Body}, true
 }
 
+// decide tries the cues in their order and returns the first that fires,
+// with its effect. A chain of direct calls, rather than a loop over the cue
+// numbers with a switch, costs one test and branch a cue: most sentences
+// start inside a paragraph and are decided by the fourth cue.
+func (c *classifier) decide(in *sentenceCues) (cue, effect) {
+	if e, ok := c.fireSection(in); ok {
+		return cueSection, e
+	}
+	if e, ok := c.fireCarry(in); ok {
+		return cueCarry, e
+	}
+	if e, ok := c.fireCredit(in); ok {
+		return cueCredit, e
+	}
+	if e, ok := c.fireInline(in); ok {
+		return cueInline, e
+	}
+	if e, ok := c.fireFurniturePrefix(in); ok {
+		return cueFurniturePrefix, e
+	}
+	if e, ok := c.fireBio(in); ok {
+		return cueBio, e
+	}
+	if e, ok := c.fireRunInDate(in); ok {
+		return cueRunInDate, e
+	}
+	if e, ok := c.fireRunIn(in); ok {
+		return cueRunIn, e
+	}
+	if e, ok := c.fireLong(in); ok {
+		return cueLong, e
+	}
+	if e, ok := c.fireFurnitureLine(in); ok {
+		return cueFurnitureLine, e
+	}
+	if e, ok := c.fireSectionHeading(in); ok {
+		return cueSectionHeading, e
+	}
+	if e, ok := c.fireCreditLine(in); ok {
+		return cueCreditLine, e
+	}
+	if e, ok := c.fireByline(in); ok {
+		return cueByline, e
+	}
+	if e, ok := c.fireDashCredit(in); ok {
+		return cueDashCredit, e
+	}
+	if e, ok := c.fireItem(in); ok {
+		return cueItem, e
+	}
+	if e, ok := c.fireDateLine(in); ok {
+		return cueDateLine, e
+	}
+	if e, ok := c.fireFurnitureBlock(in); ok {
+		return cueFurnitureBlock, e
+	}
+	if e, ok := c.fireQuestion(in); ok {
+		return cueQuestion, e
+	}
+	if e, ok := c.fireSentence(in); ok {
+		return cueSentence, e
+	}
+	if e, ok := c.fireRoleLine(in); ok {
+		return cueRoleLine, e
+	}
+	if e, ok := c.fireNameLine(in); ok {
+		return cueNameLine, e
+	}
+	if e, ok := c.fireLabel(in); ok {
+		return cueLabel, e
+	}
+	if e, ok := c.fireDivider(in); ok {
+		return cueDivider, e
+	}
+	if e, ok := c.fireLower(in); ok {
+		return cueLower, e
+	}
+	if e, ok := c.fireHeadline(in); ok {
+		return cueHeadline, e
+	}
+	e, _ := c.fireBody(in)
+	return cueBody, e
+}
+
 // classify returns the kind of sentence s, which starts as from says, and
 // the cue that decided it; ends says whether it ends a paragraph or a line
 // block, and next is the rest of its paragraph after it ("" when s ends the
 // paragraph or a line block). It is the one place where the classifier's
 // state changes.
 func (c *classifier) classify(lx *lexicon, s string, from where, ends bool, next string) (Kind, Rule) {
-	in := sentenceCues{lx: lx, s: s, from: from, ends: ends, next: next}
-	var e effect
-	var id Rule
-	for k := range numCues {
-		var ok bool
-		switch k {
-		case cueSection:
-			e, ok = c.fireSection(&in)
-		case cueCarry:
-			e, ok = c.fireCarry(&in)
-		case cueCredit:
-			e, ok = c.fireCredit(&in)
-		case cueInline:
-			e, ok = c.fireInline(&in)
-		case cueFurniturePrefix:
-			e, ok = c.fireFurniturePrefix(&in)
-		case cueBio:
-			e, ok = c.fireBio(&in)
-		case cueRunInDate:
-			e, ok = c.fireRunInDate(&in)
-		case cueRunIn:
-			e, ok = c.fireRunIn(&in)
-		case cueLong:
-			e, ok = c.fireLong(&in)
-		case cueFurnitureLine:
-			e, ok = c.fireFurnitureLine(&in)
-		case cueSectionHeading:
-			e, ok = c.fireSectionHeading(&in)
-		case cueCreditLine:
-			e, ok = c.fireCreditLine(&in)
-		case cueByline:
-			e, ok = c.fireByline(&in)
-		case cueDashCredit:
-			e, ok = c.fireDashCredit(&in)
-		case cueItem:
-			e, ok = c.fireItem(&in)
-		case cueDateLine:
-			e, ok = c.fireDateLine(&in)
-		case cueFurnitureBlock:
-			e, ok = c.fireFurnitureBlock(&in)
-		case cueQuestion:
-			e, ok = c.fireQuestion(&in)
-		case cueSentence:
-			e, ok = c.fireSentence(&in)
-		case cueRoleLine:
-			e, ok = c.fireRoleLine(&in)
-		case cueNameLine:
-			e, ok = c.fireNameLine(&in)
-		case cueLabel:
-			e, ok = c.fireLabel(&in)
-		case cueDivider:
-			e, ok = c.fireDivider(&in)
-		case cueLower:
-			e, ok = c.fireLower(&in)
-		case cueHeadline:
-			e, ok = c.fireHeadline(&in)
-		case cueBody:
-			e, ok = c.fireBody(&in)
-		}
-		if ok {
-			id = cueIDs[k]
-			break
-		}
-	}
+	// Field by field: a composite literal is built in a temporary and
+	// copied, reading back its narrow stores with wide loads, which stalls
+	// at every sentence.
+	var in sentenceCues
+	in.lx, in.s, in.from, in.ends, in.next = lx, s, from, ends, next
+	k, e := c.decide(&in)
+	id := cueIDs[k]
 	if from != startText || e.then&carry != 0 {
 		c.carrying, c.carry = e.then&carry != 0, e.kind
 	}

@@ -31,12 +31,15 @@ type lexicon struct {
 	legalForms    wordList                 // company legal forms without a period ("LLC", "GmbH")
 
 	lines     map[string]bool    // whole-line furniture; true when it opens a block
+	linesMax  int                // the length of the longest key of lines
 	openers   map[string]*opener // by openerKey: the phrases a sentence may start with
 	dateWords map[string]bool    // words of a date line; true for a date word, false for filler
 	bios      map[string]bool    // verbs after the author's name in a biography
 	credits   [256][]string      // photo credit markers by first byte, case-sensitive
 	credit2   [256][4]uint64     // by first byte, the set of second bytes of credits
+	credit1   [256]bool          // the first bytes of credits
 	openKeys  [256]uint32        // by first byte of an openers key, the set of its lengths
+	prefKeys  [256]uint32        // openKeys of the openers with furniture prefixes
 	dateKeys  [256]uint32        // by first byte of a dateWords key, the set of its lengths
 }
 
@@ -118,12 +121,27 @@ func (lx *lexicon) opener(phrase string) *opener {
 	return o
 }
 
-// lookupOpener returns the entry of openers for key, an openerKey, or nil.
-// Most sentences open with a word that opens no phrase; the table of first
-// bytes and lengths turns most of them away without hashing the key.
-func (lx *lexicon) lookupOpener(key []byte) *opener {
-	if len(key) == 0 || lx.openKeys[key[0]]&(1<<len(key)) == 0 {
+// lookupOpener returns the entry of openers for the first word of s, as
+// openerKey makes it, or nil. Most sentences open with a word that opens no
+// phrase; the table of first bytes and lengths turns most of them away
+// before the key is built or hashed.
+func (lx *lexicon) lookupOpener(s string) *opener {
+	w, letters := openerWord(s)
+	return lx.lookupWord(w, letters)
+}
+
+// lookupWord is lookupOpener of the word openerWord returns.
+func (lx *lexicon) lookupWord(w string, letters bool) *opener {
+	if !mayOpen(&lx.openKeys, w, letters) {
 		return nil
+	}
+	if !letters {
+		return lx.openers[w]
+	}
+	var buf [maxOpener]byte
+	key := buf[:len(w)]
+	for i := range key {
+		key[i] = w[i] | ('a' - 'A')
 	}
 	return lx.openers[string(key)]
 }
@@ -135,9 +153,13 @@ func (lx *lexicon) addFurniture(mode, phrase string) error {
 	case "line", "block":
 		line := string(lineKey([]byte(key)))
 		lx.lines[line] = lx.lines[line] || mode == "block"
+		lx.linesMax = max(lx.linesMax, len(line))
 	case "prefix":
 		o := lx.opener(key)
 		o.prefixes = append(o.prefixes, key)
+		if w := openerKey(nil, key); len(w) > 0 {
+			lx.prefKeys[w[0]] |= 1 << len(w)
+		}
 	case "section":
 		o := lx.opener(key)
 		o.sections = append(o.sections, key)
@@ -169,6 +191,7 @@ func (lx *lexicon) addMeta(mode, phrase string) error {
 		c0, c1 := phrase[0], phrase[1]
 		lx.credits[c0] = append(lx.credits[c0], phrase)
 		lx.credit2[c0][c1/64] |= 1 << (c1 % 64)
+		lx.credit1[c0] = true
 	default:
 		return errUnknownMode
 	}
@@ -178,6 +201,8 @@ func (lx *lexicon) addMeta(mode, phrase string) error {
 // clearFurniture empties the furniture list, for WithFurniture.
 func (lx *lexicon) clearFurniture() {
 	clear(lx.lines)
+	lx.linesMax = 0
+	lx.prefKeys = [256]uint32{}
 	for _, o := range lx.openers {
 		o.prefixes, o.sections = nil, nil
 	}
@@ -189,6 +214,7 @@ func (lx *lexicon) clearMeta() {
 	clear(lx.bios)
 	lx.credits = [256][]string{}
 	lx.credit2 = [256][4]uint64{}
+	lx.credit1 = [256]bool{}
 	for _, o := range lx.openers {
 		o.bylines, o.date = nil, false
 	}
@@ -366,24 +392,47 @@ func phraseAdder(add func(mode, phrase string) error) func(line string) error {
 // lookupFold looks w up, folded as foldKey folds it, in m, whose keys are
 // short words; it allocates nothing.
 func lookupFold[V any](m map[string]V, w string) (V, bool) {
-	var buf [16]byte
+	var buf [maxWord]byte
 	if len(w) > len(buf) {
 		var zero V
 		return zero, false
 	}
-	v, ok := m[string(foldKey(buf[:0], w))]
+	v, ok := m[string(foldWord(&buf, w))]
 	return v, ok
+}
+
+// maxWord bounds the words lookupFold and lookupDate look up.
+const maxWord = 16
+
+// foldWord returns foldKey(buf[:0], w) for w of at most maxWord bytes. A
+// word has no white space to collapse: once its leading bullets are
+// trimmed, it is only lower-cased, by index into buf. A w with white space
+// is left to foldKey.
+func foldWord(buf *[maxWord]byte, w string) []byte {
+	w = trimBullets(w)
+	key := buf[:len(w)]
+	for i := range key {
+		c := w[i]
+		if c <= ' ' && isSpaceByte(c) {
+			return foldKey(buf[:0], w)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		key[i] = c
+	}
+	return key
 }
 
 // lookupDate is lookupFold of dateWords. Most words of a sentence that
 // opens with a filler word ("The") are no date word; the table of first
 // bytes and lengths turns most of them away without hashing them.
 func (lx *lexicon) lookupDate(w string) (date, ok bool) {
-	var buf [16]byte
+	var buf [maxWord]byte
 	if len(w) > len(buf) {
 		return false, false
 	}
-	key := foldKey(buf[:0], w)
+	key := foldWord(&buf, w)
 	if len(key) > 0 && lx.dateKeys[key[0]]&(1<<len(key)) == 0 {
 		return false, false
 	}
@@ -410,52 +459,105 @@ const maxKey = 128
 // white space collapsed to one space and its leading white space and
 // bullets removed, stopping when buf holds maxKey bytes.
 func foldKey(buf []byte, s string) []byte {
+	key, _ := foldLine(buf, s, maxKey)
+	return key
+}
+
+// foldLine is foldKey, but gives up, reporting false, as soon as the key
+// has an ASCII letter or digit past its first longest bytes: lineKey trims
+// no such byte, so the line's key would be longer than longest. The
+// classifier asks for the key of every short line, and furniture lines are
+// shorter than most.
+func foldLine(buf []byte, s string, longest int) ([]byte, bool) {
 	s = trimBullets(s)
 	space := false
 	for i := 0; i < len(s) && len(buf) < maxKey-1; i++ {
 		c := s[i]
-		switch {
-		case c == ' ' || '\t' <= c && c <= '\r':
+		if c <= ' ' && isSpaceByte(c) {
 			space = true
 			continue
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
 		}
 		if space {
 			buf = append(buf, ' ')
 			space = false
 		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
 		buf = append(buf, c)
+		if len(buf) > longest && isASCIIAlnum(c) {
+			return buf, false
+		}
 	}
-	return buf
+	return buf, true
+}
+
+// lookupLine looks s up in lines, folded by foldKey and trimmed by lineKey,
+// and reports whether it is a furniture line and whether it opens a block.
+func (lx *lexicon) lookupLine(s string) (block, ok bool) {
+	var buf [maxKey]byte
+	key, short := foldLine(buf[:0], s, lx.linesMax)
+	if !short {
+		return false, false
+	}
+	block, ok = lx.lines[string(lineKey(key))]
+	return block, ok
 }
 
 // maxOpener bounds the key openerKey makes.
 const maxOpener = 16
+
+// mayOpen reports whether w, as openerWord returns it, may be the first word
+// of a phrase: whether keys, a table of the first bytes and lengths of
+// opener keys, holds the first byte and length of w's key.
+func mayOpen(keys *[256]uint32, w string, letters bool) bool {
+	if w == "" {
+		return false
+	}
+	c := w[0]
+	if letters {
+		c |= 'a' - 'A'
+	}
+	return keys[c]&(1<<len(w)) != 0
+}
 
 // openerKey appends to buf the key of the first word of s, which lexicon
 // phrases are indexed by: after leading bullets and opening brackets, the
 // run of ASCII letters lower-cased (at most maxOpener bytes), or when s does
 // not start with one, its first rune ("©").
 func openerKey(buf []byte, s string) []byte {
-	s = trimBullets(s)
-	for s != "" && (s[0] == '(' || s[0] == '[') {
-		s = s[1:]
-	}
-	for i := 0; i < len(s) && i < maxOpener; i++ {
-		c := s[i]
-		switch {
-		case 'a' <= c && c <= 'z':
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		default:
-			if i == 0 {
-				_, size := utf8.DecodeRuneInString(s)
-				return append(buf, s[:size]...)
-			}
-			return buf
+	w, letters := openerWord(s)
+	return appendOpener(buf, w, letters)
+}
+
+// openerWord returns the bytes of s that openerKey makes its key of, and
+// whether they are ASCII letters (which the key holds lower-cased) rather
+// than one rune (which it holds as it is).
+func openerWord(s string) (string, bool) {
+	if s == "" || !isASCIILetter(s[0]) { // most sentences open with a letter
+		s = trimBullets(s)
+		for s != "" && (s[0] == '(' || s[0] == '[') {
+			s = s[1:]
 		}
-		buf = append(buf, c)
+	}
+	n := 0
+	for n < len(s) && n < maxOpener && isASCIILetter(s[n]) {
+		n++
+	}
+	if n == 0 {
+		_, size := utf8.DecodeRuneInString(s)
+		return s[:size], false
+	}
+	return s[:n], true
+}
+
+// appendOpener appends w, as openerWord returns it, to buf as its key.
+func appendOpener(buf []byte, w string, letters bool) []byte {
+	if !letters {
+		return append(buf, w...)
+	}
+	for i := range len(w) {
+		buf = append(buf, w[i]|('a'-'A'))
 	}
 	return buf
 }
@@ -519,10 +621,12 @@ func (lx *lexicon) startsCredit(s string) bool {
 	return false
 }
 
-// hasCredit reports whether s holds a photo credit marker anywhere.
+// hasCredit reports whether s holds a photo credit marker anywhere. It
+// tests every byte, so the test is one load: whether a marker starts with
+// it. A marker has two bytes at least, so the last byte starts none.
 func (lx *lexicon) hasCredit(s string) bool {
-	for i := range len(s) {
-		if lx.credit2[s[i]] != [4]uint64{} && lx.startsCredit(s[i:]) {
+	for i := range len(s) - 1 {
+		if lx.credit1[s[i]] && lx.startsCredit(s[i:]) {
 			return true
 		}
 	}
@@ -567,17 +671,45 @@ func (lx *lexicon) isBio(s, author string) bool {
 // with at least one date word, clock time or numeric date.
 func (lx *lexicon) isDateLine(s string) bool {
 	strong := false
-	for w := range fieldsForward(s) {
-		w = trimDatePunct(w)
-		if w == "" {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				i++
+				continue
+			}
+		} else if n := spaceAt(s, i); n > 0 {
+			i += n
 			continue
 		}
-		switch c := clockOrNumber(w); c {
-		case numeral:
-			continue
-		case clockTime, numericDate:
-			strong = true
-			continue
+		// The words of s, as fieldsForward cuts them: stepping a byte at
+		// a time finds the same spaces, as no rune starts inside another.
+		start := i
+		for i++; i < len(s); i++ {
+			if c := s[i]; c < utf8.RuneSelf && !asciiSpace[c] {
+				continue
+			}
+			if spaceAt(s, i) > 0 {
+				break
+			}
+		}
+		w := s[start:i]
+		// Most words start and end with a letter or a digit, which is no
+		// date punctuation, and a word that starts with a letter is no
+		// number.
+		if !asciiWordByte[w[0]] || !asciiWordByte[w[len(w)-1]] {
+			w = trimDatePunct(w)
+			if w == "" {
+				continue
+			}
+		}
+		if !isASCIILetter(w[0]) {
+			switch c := clockOrNumber(w); c {
+			case numeral:
+				continue
+			case clockTime, numericDate:
+				strong = true
+				continue
+			}
 		}
 		// A number glued to its unit ("5min", "3pm"), a zone with its
 		// offset ("GMT-3", "UTC+01:00").
@@ -606,4 +738,11 @@ func indexSign(s string) int {
 		}
 	}
 	return -1
+}
+
+// isASCIILetter reports whether c is an ASCII letter: setting the bit that
+// lower-cases a capital leaves the letters, and only them, in 'a'..'z'.
+func isASCIILetter(c byte) bool {
+	c |= 'a' - 'A'
+	return 'a' <= c && c <= 'z'
 }

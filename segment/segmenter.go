@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -580,14 +581,30 @@ func (p *pass) closeOpen(rule Rule) {
 // emit closes the sentence text[start:end], which rule ended, and decides
 // its Kind. The white space after it, and the next sentence when that lies
 // in the same paragraph, are in text whenever emit is called.
+//
+// The sentence is written into out field by field: appending a Sentence
+// literal builds it in a temporary and copies it, reading back the narrow
+// store of its Kind with a wide load, which stalls at every sentence.
 func (p *pass) emit(start, end int, rule Rule) {
-	after, next := gapAfter(p.text, end)
+	var after where
+	var next string
+	if text := p.text; end+1 < len(text) && text[end] == ' ' && ' ' < text[end+1] && text[end+1] < utf8.RuneSelf {
+		// The common gap, one space before the next sentence, is what
+		// gapAfter would find without scanning.
+		after, next = startText, text[end+1:]
+	} else {
+		after, next = gapAfter(text, end)
+	}
 	k, cue := p.kind.classify(p.s.rules.lex, p.text[start:end], p.from, after != startText, next)
 	p.from = after
-	st := Sentence{Text: p.text[start:end], Start: p.base + start, End: p.base + end, Kind: k}
-	p.out = append(p.out, st)
+	if len(p.out) == cap(p.out) {
+		p.out = slices.Grow(p.out, 1)
+	}
+	p.out = p.out[:len(p.out)+1]
+	st := &p.out[len(p.out)-1]
+	st.Text, st.Start, st.End, st.Kind = p.text[start:end], p.base+start, p.base+end, k
 	if p.explain {
-		p.why = append(p.why, Explanation{Sentence: st, Rule: rule, Kept: p.kept, Cue: cue})
+		p.why = append(p.why, Explanation{Sentence: *st, Rule: rule, Kept: p.kept, Cue: cue})
 		p.kept = nil
 	}
 }

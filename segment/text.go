@@ -136,14 +136,38 @@ func countWords(s string, limit int) int {
 		m7 = 0x7f7f7f7f7f7f7f7f
 	)
 	n, in := 0, 0 // in is 1 inside a word
-	for i := 0; i < len(s) && n <= limit; {
+	i := 0
+	for n <= limit {
+		// Printable ASCII only, the common case: adding 0x60 sets the
+		// high bit of a byte from ' ' up, and adding 0x5f of a byte from
+		// '!' up, the bytes of words.
+		// The word starts, one bit a byte, are counted by a multiply that
+		// sums the bytes into the top one: a popcount that the compiler
+		// guards with a CPU test and a call would spill the loop's
+		// registers.
+		for rest := s[i:]; len(rest) >= 8 && n <= limit; rest = rest[8:] {
+			x := uint64(rest[0]) | uint64(rest[1])<<8 | uint64(rest[2])<<16 | uint64(rest[3])<<24 |
+				uint64(rest[4])<<32 | uint64(rest[5])<<40 | uint64(rest[6])<<48 | uint64(rest[7])<<56
+			if (x+0x60*lo)&^x&hi != hi {
+				break
+			}
+			word := (x + 0x5f*lo) & hi
+			starts := word &^ (word<<8 | uint64(in)<<7)
+			n += int((starts >> 7 * lo) >> 56)
+			in = int(word >> 63)
+			i += 8
+		}
+		if i >= len(s) || n > limit {
+			break
+		}
 		if i+8 <= len(s) {
 			w := s[i : i+8]
 			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
 				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 			if x&hi == 0 {
-				// The high bit of each byte of word is set when the byte
-				// is neither ' ' nor one of '\t'..'\r'.
+				// ASCII with control bytes: the high bit of each byte of
+				// word is set when the byte is neither ' ' nor one of
+				// '\t'..'\r'.
 				sp := x ^ ' '*lo
 				notBlank := ((sp&m7 + m7) | sp) & hi
 				ge9 := (x | hi) - '\t'*lo
