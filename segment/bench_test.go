@@ -16,7 +16,8 @@ import (
 // BenchmarkSegment uses the fast Punkt decider (the default),
 // BenchmarkSegmentSlowPunkt the same segmenter asking neurosnap's own
 // annotation passes, BenchmarkScanner and BenchmarkSentences read the
-// text as a stream, and BenchmarkNeurosnapEnglish runs
+// text as a stream from a strings.Reader, BenchmarkScannerReader from a
+// reader that only reads, and BenchmarkNeurosnapEnglish runs
 // english.NewSentenceTokenizer(nil).Tokenize on the text.
 
 // mixSize is the size of the synthetic mix corpus.
@@ -80,6 +81,22 @@ func BenchmarkScanner(b *testing.B) {
 	seg := newTestSegmenter(b)
 	benchSplit(b, func(text string) int {
 		sc := seg.NewScanner(strings.NewReader(text))
+		n := 0
+		for sc.Scan() {
+			n++
+		}
+		return n
+	})
+}
+
+// BenchmarkScannerReader reads each corpus through a reader that offers
+// only Read, as a file or a network connection does: the Scanner reads it
+// in chunks into its own buffers, where it takes a strings.Reader's text
+// whole (BenchmarkScanner).
+func BenchmarkScannerReader(b *testing.B) {
+	seg := newTestSegmenter(b)
+	benchSplit(b, func(text string) int {
+		sc := seg.NewScanner(onlyReader{strings.NewReader(text)})
 		n := 0
 		for sc.Scan() {
 			n++

@@ -46,6 +46,7 @@ const readSize = 256 << 10
 type Scanner struct {
 	r     io.Reader
 	p     decisions  // the pass Segment runs; its text is the window
+	pass  pass       // what p points to, in the Scanner's own allocation
 	from  int        // offset in p.text where the next paragraph starts
 	eof   bool       // r has reported io.EOF
 	done  bool       // nothing more to return
@@ -55,13 +56,21 @@ type Scanner struct {
 	cur   Sentence
 	buf   []byte         // the input read into the current buffer; the window is its tail
 	watch paragraphWatch // the search for the end of the paragraph at from
+
+	// spare holds the first backing arrays of queue and of the pass's
+	// out, which take swaps: a paragraph rarely closes more sentences
+	// than they hold, so neither grows on news text.
+	spare [2][16]Sentence
 }
 
 // NewScanner returns a Scanner that reads from r. A nil r is a Scanner
 // whose first Scan fails with an error.
 func (s *Segmenter) NewScanner(r io.Reader) *Scanner {
-	p := s.ready().newPass("")
-	return &Scanner{r: r, p: &p}
+	sc := &Scanner{r: r, pass: s.ready().newPass("")}
+	sc.p = &sc.pass
+	sc.pass.out = sc.spare[0][:0]
+	sc.queue = sc.spare[1][:0]
+	return sc
 }
 
 // errNoReader is the error of a Scanner with nothing to read: the zero
@@ -183,6 +192,9 @@ func (sc *Scanner) compact(drop int) {
 // buf[:len(buf)] never change once read, so neither do the sentences
 // already returned, which share them.
 func (sc *Scanner) read() error {
+	if sr, ok := sc.r.(*strings.Reader); ok && sc.buf == nil {
+		return sc.readString(sr)
+	}
 	for range 100 {
 		sc.makeRoom()
 		live := len(sc.p.window())
@@ -205,6 +217,39 @@ func (sc *Scanner) read() error {
 	return fmt.Errorf("segment: reading input: %w", io.ErrNoProgress)
 }
 
+// readString reads all that sr holds as the window, at the first read:
+// sr.WriteTo hands its string itself to a StringWriter, so the text is
+// neither copied nor held twice, and the Scanner decides on it as Segment
+// does on the whole text. The string is in memory already, so taking it
+// whole keeps memory as flat as the caller's.
+func (sc *Scanner) readString(sr *strings.Reader) error {
+	var t stringTaker
+	if _, err := sr.WriteTo(&t); err != nil {
+		// stringTaker takes all it is given: a strings.Reader fails only
+		// on a short write.
+		return fmt.Errorf("segment: reading input: %w", err)
+	}
+	sc.p.setWindow(string(t))
+	sc.eof = true
+	return nil
+}
+
+// stringTaker is the io.StringWriter that readString gives to
+// strings.Reader.WriteTo, to be handed the reader's string.
+type stringTaker string
+
+// WriteString keeps s; the first string is kept as it is, not copied.
+func (t *stringTaker) WriteString(s string) (int, error) {
+	*t += stringTaker(s)
+	return len(s), nil
+}
+
+// Write copies b, which its caller may reuse.
+func (t *stringTaker) Write(b []byte) (int, error) {
+	*t += stringTaker(b)
+	return len(b), nil
+}
+
 // minRoom is the least free space at the end of buf that a read is given.
 const minRoom = 16 << 10
 
@@ -212,17 +257,23 @@ const minRoom = 16 << 10
 // minRoom free: one with room for the window twice over and a read, so
 // that the window is copied at most once for every byte read after it.
 func (sc *Scanner) makeRoom() {
-	if cap(sc.buf)-len(sc.buf) >= minRoom {
-		return
-	}
+	free := cap(sc.buf) - len(sc.buf)
 	size := readSize
-	if sc.buf == nil {
-		if l, ok := sc.r.(interface{ Len() int }); ok {
-			// A reader that knows what is left (a strings.Reader, a
-			// bytes.Buffer) needs no larger buffer than that: a short
-			// text costs a short buffer, read at once.
-			size = min(size, l.Len()+minRoom)
+	if l, ok := sc.r.(interface{ Len() int }); ok {
+		// A reader that knows what is left (a bytes.Reader, a
+		// bytes.Buffer) needs room for no more than that, and one byte
+		// over, into which it reports io.EOF: a short text costs one
+		// buffer of its length, read at once.
+		left := l.Len()
+		if free > left {
+			return
 		}
+		if sc.buf == nil {
+			size = min(size, left+1)
+		}
+	}
+	if free >= minRoom {
+		return
 	}
 	window := sc.p.window()
 	buf := make([]byte, len(window), 2*len(window)+size)

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -47,11 +48,46 @@ func TestScannerMatchesSegment(t *testing.T) {
 	for name, text := range streamInputs(t) {
 		t.Run(name, func(t *testing.T) {
 			want := s.Segment(text)
-			assert.Equal(t, want, scanAll(t, s, strings.NewReader(text)), "one read")
+			assert.Equal(t, want, scanAll(t, s, strings.NewReader(text)), "strings.Reader, taken whole")
+			assert.Equal(t, want, scanAll(t, s, bytes.NewReader([]byte(text))), "bytes.Reader, read into one buffer")
+			assert.Equal(t, want, scanAll(t, s, bytes.NewBufferString(text)), "bytes.Buffer, read into one buffer")
+			assert.Equal(t, want, scanAll(t, s, onlyReader{strings.NewReader(text)}), "one read, length unknown")
 			assert.Equal(t, want, scanAll(t, s, iotest.OneByteReader(strings.NewReader(text))), "byte by byte")
 			for _, n := range []int{2, 3, 7, 64} {
 				assert.Equal(t, want, scanAll(t, s, &chunkReader{text: text, n: n}), "chunks of %d", n)
 			}
+		})
+	}
+}
+
+// onlyReader hides all but Read of the reader it holds, as a file or a
+// network connection offers no more, so that a Scanner reads it in chunks.
+type onlyReader struct{ r io.Reader }
+
+func (o onlyReader) Read(b []byte) (int, error) { return o.r.Read(b) }
+
+// TestScannerReaderState checks that a Scanner starts where its reader
+// is, for the readers it reads in one go: what was read before is not
+// part of the stream, and offsets count from the first byte it reads.
+func TestScannerReaderState(t *testing.T) {
+	s := newTestSegmenter(t)
+	const skip, text = "Skipped. ", "The talks ended. Nobody spoke.\n\nA new round starts."
+	want := s.Segment(text)
+	for name, r := range map[string]interface {
+		io.Reader
+		io.ByteReader
+	}{
+		"strings.Reader": strings.NewReader(skip + text),
+		"bytes.Reader":   bytes.NewReader([]byte(skip + text)),
+		"bytes.Buffer":   bytes.NewBufferString(skip + text),
+	} {
+		t.Run(name, func(t *testing.T) {
+			for range skip {
+				_, err := r.ReadByte()
+				require.NoError(t, err)
+			}
+			assert.Equal(t, want, scanAll(t, s, r))
+			assert.Empty(t, scanAll(t, s, r), "a Scanner over the drained reader")
 		})
 	}
 }
