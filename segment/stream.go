@@ -56,6 +56,7 @@ type Scanner struct {
 	cur   Sentence
 	buf   []byte         // the input read into the current buffer; the window is its tail
 	watch paragraphWatch // the search for the end of the paragraph at from
+	taken stringTaker    // a strings.Reader's text (readString), here to need no allocation of its own
 
 	// spare holds the first backing arrays of queue and of the pass's
 	// out, which take swaps: a paragraph rarely closes more sentences
@@ -223,13 +224,13 @@ func (sc *Scanner) read() error {
 // does on the whole text. The string is in memory already, so taking it
 // whole keeps memory as flat as the caller's.
 func (sc *Scanner) readString(sr *strings.Reader) error {
-	var t stringTaker
-	if _, err := sr.WriteTo(&t); err != nil {
+	if _, err := sr.WriteTo(&sc.taken); err != nil {
 		// stringTaker takes all it is given: a strings.Reader fails only
 		// on a short write.
 		return fmt.Errorf("segment: reading input: %w", err)
 	}
-	sc.p.setWindow(string(t))
+	sc.p.setWindow(string(sc.taken))
+	sc.taken = ""
 	sc.eof = true
 	return nil
 }
@@ -250,6 +251,10 @@ func (t *stringTaker) Write(b []byte) (int, error) {
 	return len(b), nil
 }
 
+// firstReadSize is the size of a Scanner's first buffer for a reader that
+// does not say how much it holds.
+const firstReadSize = 32 << 10
+
 // minRoom is the least free space at the end of buf that a read is given.
 const minRoom = 16 << 10
 
@@ -259,7 +264,12 @@ const minRoom = 16 << 10
 func (sc *Scanner) makeRoom() {
 	free := cap(sc.buf) - len(sc.buf)
 	size := readSize
-	if l, ok := sc.r.(interface{ Len() int }); ok {
+	if sc.buf == nil {
+		// Most articles are short: the first buffer is sized for one,
+		// and a long text moves on to buffers of readSize after it.
+		size = firstReadSize
+	}
+	if l, ok := sc.r.(interface{ Len() int }); ok && l.Len() >= 0 {
 		// A reader that knows what is left (a bytes.Reader, a
 		// bytes.Buffer) needs room for no more than that, and one byte
 		// over, into which it reports io.EOF: a short text costs one
@@ -269,7 +279,7 @@ func (sc *Scanner) makeRoom() {
 			return
 		}
 		if sc.buf == nil {
-			size = min(size, left+1)
+			size = min(readSize, left+1)
 		}
 	}
 	if free >= minRoom {

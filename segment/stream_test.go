@@ -52,6 +52,10 @@ func TestScannerMatchesSegment(t *testing.T) {
 			assert.Equal(t, want, scanAll(t, s, bytes.NewReader([]byte(text))), "bytes.Reader, read into one buffer")
 			assert.Equal(t, want, scanAll(t, s, bytes.NewBufferString(text)), "bytes.Buffer, read into one buffer")
 			assert.Equal(t, want, scanAll(t, s, onlyReader{strings.NewReader(text)}), "one read, length unknown")
+			for _, n := range []int{-1, 0, 5} {
+				r := wrongLen{&chunkReader{text: text, n: 7}, n}
+				assert.Equal(t, want, scanAll(t, s, r), "Len always %d", n)
+			}
 			assert.Equal(t, want, scanAll(t, s, iotest.OneByteReader(strings.NewReader(text))), "byte by byte")
 			for _, n := range []int{2, 3, 7, 64} {
 				assert.Equal(t, want, scanAll(t, s, &chunkReader{text: text, n: n}), "chunks of %d", n)
@@ -65,6 +69,15 @@ func TestScannerMatchesSegment(t *testing.T) {
 type onlyReader struct{ r io.Reader }
 
 func (o onlyReader) Read(b []byte) (int, error) { return o.r.Read(b) }
+
+// wrongLen is a reader whose Len says len whatever it holds: a Scanner
+// sizes its buffers by Len but must read what the reader gives.
+type wrongLen struct {
+	io.Reader
+	len int
+}
+
+func (w wrongLen) Len() int { return w.len }
 
 // TestScannerReaderState checks that a Scanner starts where its reader
 // is, for the readers it reads in one go: what was read before is not
