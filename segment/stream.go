@@ -44,19 +44,20 @@ const readSize = 256 << 10
 // A Scanner is not safe for concurrent use; many Scanners may share one
 // Segmenter.
 type Scanner struct {
-	r     io.Reader
-	p     decisions  // the pass Segment runs; its text is the window
-	pass  pass       // what p points to, in the Scanner's own allocation
-	from  int        // offset in p.text where the next paragraph starts
-	eof   bool       // r has reported io.EOF
-	done  bool       // nothing more to return
-	err   error      // the first read error other than io.EOF
-	queue []Sentence // decided sentences not yet returned
-	next  int        // index into queue
-	cur   Sentence
-	buf   []byte         // the input read into the current buffer; the window is its tail
-	watch paragraphWatch // the search for the end of the paragraph at from
-	taken stringTaker    // a strings.Reader's text (readString), here to need no allocation of its own
+	r        io.Reader
+	p        decisions  // the pass Segment runs; its text is the window
+	pass     pass       // what p points to, in the Scanner's own allocation
+	from     int        // offset in p.text where the next paragraph starts
+	eof      bool       // r has reported io.EOF
+	done     bool       // nothing more to return
+	err      error      // the first read error other than io.EOF
+	queue    []Sentence // decided sentences not yet returned
+	next     int        // index into queue
+	cur      Sentence
+	buf      []byte         // the input read into the current buffer; the window is its tail
+	watch    paragraphWatch // the search for the end of the paragraph at from, once watching
+	watching bool           // nextParagraph has failed on the paragraph at from
+	taken    stringTaker    // a strings.Reader's text (readString), here to need no allocation of its own
 
 	// spare holds the first backing arrays of queue and of the pass's
 	// out, which take swaps: a paragraph rarely closes more sentences
@@ -141,21 +142,31 @@ func (s *Segmenter) Sentences(r io.Reader) iter.Seq2[Sentence, error] {
 func (sc *Scanner) fill() {
 	p := sc.p
 	for !p.decided() {
-		// Ask nextParagraph only when the watch, which looks at each new
-		// byte once, says it will find something: asking after every read
-		// is quadratic in the paragraph's length when reads are small.
-		if sc.eof || sc.watch.ready(p.window()) {
+		// Once nextParagraph has failed on the paragraph at from, ask it
+		// again only when the watch, which looks at each new byte once,
+		// says it will find something: asking after every read is
+		// quadratic in the paragraph's length when reads are small. The
+		// paragraphs that a read brings whole are asked for at once,
+		// without a watch looking at them first.
+		if sc.eof || !sc.watching || sc.watch.ready(p.window()) {
 			para, next, ok := nextParagraph(p.window(), sc.from, sc.eof)
 			if ok {
 				p.paragraph(para)
 				sc.from = next
-				sc.watch = newParagraphWatch(next)
+				sc.watching = false
 				continue
 			}
 			if sc.eof {
 				p.finish()
 				sc.done = true
 				break
+			}
+			if !sc.watching {
+				// The watch catches up on the paragraph read so far, as
+				// nextParagraph just failed to find it.
+				sc.watch = newParagraphWatch(sc.from)
+				sc.watch.ready(p.window())
+				sc.watching = true
 			}
 		}
 		if end, open := p.openEnd(); open && sc.watch.gapSeen(end, WindowSize) {
