@@ -37,9 +37,11 @@ const readSize = 256 << 10
 // Scanner reads text from an io.Reader and returns its sentences one at a
 // time, as bufio.Scanner returns lines. It holds only the sentence still open
 // and the paragraph being read, never more than a few times WindowSize
-// bytes, so memory stays flat however long the input. Its sentences are
-// exactly those Segment returns for the whole input, with Start and End
-// counted from the start of the stream.
+// bytes, so memory stays flat however long the input. From a
+// strings.Reader, whose text is in memory already, it takes that text
+// itself and copies none of it. Its sentences are exactly those Segment
+// returns for the whole input, with Start and End counted from the start
+// of the stream.
 //
 // A Scanner is not safe for concurrent use; many Scanners may share one
 // Segmenter.
@@ -205,6 +207,9 @@ func (sc *Scanner) compact(drop int) {
 // already returned, which share them.
 func (sc *Scanner) read() error {
 	if sr, ok := sc.r.(*strings.Reader); ok && sc.buf == nil {
+		if sr == nil {
+			return errNoReader
+		}
 		return sc.readString(sr)
 	}
 	for range 100 {
