@@ -385,11 +385,14 @@ func (w *paragraphWatch) gapSeen(from, n int) bool {
 }
 
 // shift moves the watch's offsets when the first keep bytes of the text are
-// dropped; keep is at most drop().
+// dropped; keep is at most drop(). Before the paragraph starts, drop() may
+// reach into the line at pos, whose white space nothing reads: the line
+// then starts where the text does, and so does the paragraph's first line
+// if the paragraph starts on it.
 func (w *paragraphWatch) shift(keep int) {
 	w.pos -= keep
-	w.line -= keep
-	w.first -= keep
+	w.line = max(w.line-keep, 0)
+	w.first = max(w.first-keep, 0)
 	if w.start >= 0 {
 		w.start -= keep
 	}

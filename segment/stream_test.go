@@ -166,3 +166,21 @@ func TestScannerLongGaps(t *testing.T) {
 		})
 	}
 }
+
+// TestScannerGapThenLongParagraph reads a paragraph that starts on the line
+// of a gap too long for any window and goes on for many reads: the Scanner
+// drops the gap's white space up to the paragraph, inside its line, and
+// must keep its offsets in the window as it reads on.
+func TestScannerGapThenLongParagraph(t *testing.T) {
+	s := newTestSegmenter(t)
+	for name, text := range map[string]string{
+		"after a sentence": "The talks ended, said Ms." + strings.Repeat(" ", WindowSize+10) + strings.Repeat("Sherman said so. ", 4000),
+		"at the start":     strings.Repeat(" ", 5000) + strings.Repeat("Sherman said so. ", 4000),
+	} {
+		t.Run(name, func(t *testing.T) {
+			want := s.Segment(text)
+			checkContract(t, text, want)
+			assert.Equal(t, want, scanAll(t, s, &chunkReader{text: text, n: 4096}))
+		})
+	}
+}
