@@ -12,7 +12,9 @@ import (
 
 // decisions is all a Scanner asks of the pass that Segment runs over a
 // whole text (segmenter.go): the window of text it decides on, and the
-// sentences it has decided.
+// sentences it has decided. The Scanner holds the *pass itself rather than
+// this interface, so that the small calls it makes for every paragraph
+// inline; the interface lists what it may call.
 type decisions interface {
 	window() string                 // the text held, from offset() on in the stream
 	offset() int                    // the stream offset of window()[0]
@@ -47,7 +49,7 @@ const readSize = 256 << 10
 // Segmenter.
 type Scanner struct {
 	r        io.Reader
-	p        decisions  // the pass Segment runs; its text is the window
+	p        *pass      // the pass Segment runs; its text is the window
 	pass     pass       // what p points to, in the Scanner's own allocation
 	from     int        // offset in p.text where the next paragraph starts
 	eof      bool       // r has reported io.EOF
