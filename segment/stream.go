@@ -270,23 +270,25 @@ func (t *stringTaker) Write(b []byte) (int, error) {
 }
 
 // firstReadSize is the size of a Scanner's first buffer for a reader that
-// does not say how much it holds.
-const firstReadSize = 32 << 10
+// does not say how much it holds: most news articles are shorter, and
+// each buffer after it is twice as large, up to readSize, so that a long
+// text soon reads in large chunks.
+const firstReadSize = 8 << 10
 
-// minRoom is the least free space at the end of buf that a read is given.
+// minRoom is the least free space at the end of buf that a read is given,
+// once buffers are that large; a smaller buffer is read into while half of
+// it is free.
 const minRoom = 16 << 10
 
-// makeRoom moves the window to a fresh buffer when buf has less than
-// minRoom free: one with room for the window twice over and a read, so
+// makeRoom moves the window to a fresh buffer when buf has too little free
+// (see minRoom): one with room for the window twice over and a read, so
 // that the window is copied at most once for every byte read after it.
+// The allocations are what a short text costs most beyond Segment's, and
+// what makes the collector run: each buffer is no larger than the reader
+// needs, when it says (Len), or than what was read so far allows for.
 func (sc *Scanner) makeRoom() {
 	free := cap(sc.buf) - len(sc.buf)
-	size := readSize
-	if sc.buf == nil {
-		// Most articles are short: the first buffer is sized for one,
-		// and a long text moves on to buffers of readSize after it.
-		size = firstReadSize
-	}
+	size := min(readSize, max(firstReadSize, 2*cap(sc.buf)))
 	if l, ok := sc.r.(interface{ Len() int }); ok && l.Len() >= 0 {
 		// A reader that knows what is left (a bytes.Reader, a
 		// bytes.Buffer) needs room for no more than that, and one byte
@@ -300,7 +302,7 @@ func (sc *Scanner) makeRoom() {
 			size = min(readSize, left+1)
 		}
 	}
-	if free >= minRoom {
+	if free > 0 && free >= min(minRoom, cap(sc.buf)/2) {
 		return
 	}
 	window := sc.p.window()
