@@ -189,7 +189,7 @@
 // limits, so for any input the stream and Segment return the same
 // sentences, whatever the sizes of the reads. From a [strings.Reader],
 // whose text is in memory already, it takes that text itself, not a copy,
-// and runs as fast as Segment.
+// and costs about what Segment does.
 //
 // # Kinds
 //
