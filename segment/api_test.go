@@ -103,6 +103,13 @@ func TestMisuse(t *testing.T) {
 			}
 			return sc.Err()
 		}},
+		{"NewScanner of a nil *strings.Reader", func() error {
+			sc := new(segment.Segmenter).NewScanner((*strings.Reader)(nil))
+			if sc.Scan() {
+				return errors.New("Scan returned true")
+			}
+			return sc.Err()
+		}},
 		{"zero Scanner", func() error {
 			var sc segment.Scanner
 			if sc.Scan() {

@@ -1,8 +1,10 @@
 package segment
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/neurosnap/sentences/english"
 	"github.com/stretchr/testify/require"
@@ -16,7 +18,8 @@ import (
 // BenchmarkSegment uses the fast Punkt decider (the default),
 // BenchmarkSegmentSlowPunkt the same segmenter asking neurosnap's own
 // annotation passes, BenchmarkScanner and BenchmarkSentences read the
-// text as a stream, and BenchmarkNeurosnapEnglish runs
+// text as a stream from a strings.Reader, BenchmarkScannerReader from a
+// reader that only reads, and BenchmarkNeurosnapEnglish runs
 // english.NewSentenceTokenizer(nil).Tokenize on the text.
 
 // mixSize is the size of the synthetic mix corpus.
@@ -88,6 +91,22 @@ func BenchmarkScanner(b *testing.B) {
 	})
 }
 
+// BenchmarkScannerReader reads each corpus through a reader that offers
+// only Read, as a file or a network connection does: the Scanner reads it
+// in chunks into its own buffers, where it takes a strings.Reader's text
+// whole (BenchmarkScanner).
+func BenchmarkScannerReader(b *testing.B) {
+	seg := newTestSegmenter(b)
+	benchSplit(b, func(text string) int {
+		sc := seg.NewScanner(onlyReader{strings.NewReader(text)})
+		n := 0
+		for sc.Scan() {
+			n++
+		}
+		return n
+	})
+}
+
 // BenchmarkSentences reads each corpus with the Sentences iterator.
 func BenchmarkSentences(b *testing.B) {
 	seg := newTestSegmenter(b)
@@ -98,6 +117,54 @@ func BenchmarkSentences(b *testing.B) {
 		}
 		return n
 	})
+}
+
+// BenchmarkStreamRatio runs Segment and the three ways of streaming a
+// text over each corpus in turn, op by op, and reports for each stream the
+// median over rounds of its time over Segment's in the same round. On a
+// machine shared with other work the four meet the same load, which
+// separate benchmarks, seconds apart, do not. The order within a round
+// turns, so that none always runs on caches the one before it warmed.
+func BenchmarkStreamRatio(b *testing.B) {
+	seg := newTestSegmenter(b)
+	count := func(sc *Scanner) {
+		for sc.Scan() {
+		}
+	}
+	runs := []struct {
+		name string
+		run  func(text string)
+	}{
+		{"segment", func(text string) { seg.Segment(text) }},
+		{"scanner/segment", func(text string) { count(seg.NewScanner(strings.NewReader(text))) }},
+		{"sentences/segment", func(text string) {
+			for range seg.Sentences(strings.NewReader(text)) {
+			}
+		}},
+		{"reader/segment", func(text string) { count(seg.NewScanner(onlyReader{strings.NewReader(text)})) }},
+	}
+	for _, c := range benchCorpora(b) {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(runs) * len(c.text)))
+			ratios := make([][]float64, len(runs))
+			took := make([]time.Duration, len(runs))
+			for round := 0; b.Loop(); round++ {
+				for i := range runs {
+					r := (round + i) % len(runs)
+					start := time.Now()
+					runs[r].run(c.text)
+					took[r] = time.Since(start)
+				}
+				for r := 1; r < len(runs); r++ {
+					ratios[r] = append(ratios[r], float64(took[r])/float64(took[0]))
+				}
+			}
+			for r := 1; r < len(runs); r++ {
+				slices.Sort(ratios[r])
+				b.ReportMetric(ratios[r][len(ratios[r])/2], runs[r].name)
+			}
+		})
+	}
 }
 
 // BenchmarkExplain measures Explain, to set against BenchmarkSegment: the

@@ -187,7 +187,9 @@
 // reaches WindowSize bytes ends at its next candidate, and a gap of white
 // space longer than WindowSize ends a sentence. Segment applies the same
 // limits, so for any input the stream and Segment return the same
-// sentences, whatever the sizes of the reads.
+// sentences, whatever the sizes of the reads. From a [strings.Reader],
+// whose text is in memory already, it takes that text itself, not a copy,
+// and costs about what Segment does.
 //
 // # Kinds
 //

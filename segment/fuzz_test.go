@@ -209,6 +209,7 @@ func FuzzScanner(f *testing.F) {
 				require.NoError(t, sc.Err())
 			}
 			require.Equal(t, want, got, "chunks of %d", size)
+			require.Equal(t, want, scanAll(t, seg, strings.NewReader(text)), "strings.Reader, taken whole")
 		}
 	})
 }

@@ -2,10 +2,12 @@ package segment
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -70,12 +72,16 @@ func TestSnapshot(t *testing.T) {
 			docs := set.docs(t)
 			got := snapshot(s, docs)
 			for _, d := range docs {
-				var streamed []Sentence
-				for st, err := range s.Sentences(strings.NewReader(d.text)) {
-					require.NoError(t, err)
-					streamed = append(streamed, st)
+				// A strings.Reader is taken whole; a reader that only
+				// reads is read in chunks, as a file is.
+				for _, r := range []io.Reader{strings.NewReader(d.text), iotest.HalfReader(strings.NewReader(d.text))} {
+					var streamed []Sentence
+					for st, err := range s.Sentences(r) {
+						require.NoError(t, err)
+						streamed = append(streamed, st)
+					}
+					require.Equal(t, s.Segment(d.text), streamed, "%s: the stream (%T) and Segment disagree", d.name, r)
 				}
-				require.Equal(t, s.Segment(d.text), streamed, "%s: the stream and Segment disagree", d.name)
 				checkExplained(t, d.name, s.Segment(d.text), s.Explain(d.text))
 			}
 			path := filepath.Join(snapshotDir, set.name+".snap")

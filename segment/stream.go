@@ -12,7 +12,9 @@ import (
 
 // decisions is all a Scanner asks of the pass that Segment runs over a
 // whole text (segmenter.go): the window of text it decides on, and the
-// sentences it has decided.
+// sentences it has decided. The Scanner holds the *pass itself rather than
+// this interface, so that the small calls it makes for every paragraph
+// inline; the interface lists what it may call.
 type decisions interface {
 	window() string                 // the text held, from offset() on in the stream
 	offset() int                    // the stream offset of window()[0]
@@ -37,31 +39,44 @@ const readSize = 256 << 10
 // Scanner reads text from an io.Reader and returns its sentences one at a
 // time, as bufio.Scanner returns lines. It holds only the sentence still open
 // and the paragraph being read, never more than a few times WindowSize
-// bytes, so memory stays flat however long the input. Its sentences are
-// exactly those Segment returns for the whole input, with Start and End
-// counted from the start of the stream.
+// bytes, so memory stays flat however long the input. From a
+// strings.Reader, whose text is in memory already, it takes that text
+// itself and copies none of it. Its sentences are exactly those Segment
+// returns for the whole input, with Start and End counted from the start
+// of the stream.
 //
 // A Scanner is not safe for concurrent use; many Scanners may share one
 // Segmenter.
 type Scanner struct {
-	r     io.Reader
-	p     decisions  // the pass Segment runs; its text is the window
-	from  int        // offset in p.text where the next paragraph starts
-	eof   bool       // r has reported io.EOF
-	done  bool       // nothing more to return
-	err   error      // the first read error other than io.EOF
-	queue []Sentence // decided sentences not yet returned
-	next  int        // index into queue
-	cur   Sentence
-	buf   []byte         // the input read into the current buffer; the window is its tail
-	watch paragraphWatch // the search for the end of the paragraph at from
+	r        io.Reader
+	p        *pass      // the pass Segment runs; its text is the window
+	pass     pass       // what p points to, in the Scanner's own allocation
+	from     int        // offset in p.text where the next paragraph starts
+	eof      bool       // r has reported io.EOF
+	done     bool       // nothing more to return
+	err      error      // the first read error other than io.EOF
+	queue    []Sentence // decided sentences not yet returned
+	next     int        // index into queue
+	cur      Sentence
+	buf      []byte         // the input read into the current buffer; the window is its tail
+	watch    paragraphWatch // the search for the end of the paragraph at from, once watching
+	watching bool           // nextParagraph has failed on the paragraph at from
+	taken    stringTaker    // a strings.Reader's text (readString), here to need no allocation of its own
+
+	// spare holds the first backing arrays of queue and of the pass's
+	// out, which take swaps: a paragraph rarely closes more sentences
+	// than they hold, so neither grows on news text.
+	spare [2][16]Sentence
 }
 
 // NewScanner returns a Scanner that reads from r. A nil r is a Scanner
 // whose first Scan fails with an error.
 func (s *Segmenter) NewScanner(r io.Reader) *Scanner {
-	p := s.ready().newPass("")
-	return &Scanner{r: r, p: &p}
+	sc := &Scanner{r: r, pass: s.ready().newPass("")}
+	sc.p = &sc.pass
+	sc.pass.out = sc.spare[0][:0]
+	sc.queue = sc.spare[1][:0]
+	return sc
 }
 
 // errNoReader is the error of a Scanner with nothing to read: the zero
@@ -131,21 +146,31 @@ func (s *Segmenter) Sentences(r io.Reader) iter.Seq2[Sentence, error] {
 func (sc *Scanner) fill() {
 	p := sc.p
 	for !p.decided() {
-		// Ask nextParagraph only when the watch, which looks at each new
-		// byte once, says it will find something: asking after every read
-		// is quadratic in the paragraph's length when reads are small.
-		if sc.eof || sc.watch.ready(p.window()) {
+		// Once nextParagraph has failed on the paragraph at from, ask it
+		// again only when the watch, which looks at each new byte once,
+		// says it will find something: asking after every read is
+		// quadratic in the paragraph's length when reads are small. The
+		// paragraphs that a read brings whole are asked for at once,
+		// without a watch looking at them first.
+		if sc.eof || !sc.watching || sc.watch.ready(p.window()) {
 			para, next, ok := nextParagraph(p.window(), sc.from, sc.eof)
 			if ok {
 				p.paragraph(para)
 				sc.from = next
-				sc.watch = newParagraphWatch(next)
+				sc.watching = false
 				continue
 			}
 			if sc.eof {
 				p.finish()
 				sc.done = true
 				break
+			}
+			if !sc.watching {
+				// The watch catches up on the paragraph read so far, as
+				// nextParagraph just failed to find it.
+				sc.watch = newParagraphWatch(sc.from)
+				sc.watch.ready(p.window())
+				sc.watching = true
 			}
 		}
 		if end, open := p.openEnd(); open && sc.watch.gapSeen(end, WindowSize) {
@@ -183,6 +208,12 @@ func (sc *Scanner) compact(drop int) {
 // buf[:len(buf)] never change once read, so neither do the sentences
 // already returned, which share them.
 func (sc *Scanner) read() error {
+	if sr, ok := sc.r.(*strings.Reader); ok && sc.buf == nil {
+		if sr == nil {
+			return errNoReader
+		}
+		return sc.readString(sr)
+	}
 	for range 100 {
 		sc.makeRoom()
 		live := len(sc.p.window())
@@ -205,24 +236,74 @@ func (sc *Scanner) read() error {
 	return fmt.Errorf("segment: reading input: %w", io.ErrNoProgress)
 }
 
-// minRoom is the least free space at the end of buf that a read is given.
+// readString reads all that sr holds as the window, at the first read:
+// sr.WriteTo hands its string itself to a StringWriter, so the text is
+// neither copied nor held twice, and the Scanner decides on it as Segment
+// does on the whole text. The string is in memory already, so taking it
+// whole keeps memory as flat as the caller's.
+func (sc *Scanner) readString(sr *strings.Reader) error {
+	if _, err := sr.WriteTo(&sc.taken); err != nil {
+		// stringTaker takes all it is given: a strings.Reader fails only
+		// on a short write.
+		return fmt.Errorf("segment: reading input: %w", err)
+	}
+	sc.p.setWindow(string(sc.taken))
+	sc.taken = ""
+	sc.eof = true
+	return nil
+}
+
+// stringTaker is the io.StringWriter that readString gives to
+// strings.Reader.WriteTo, to be handed the reader's string.
+type stringTaker string
+
+// WriteString keeps s; the first string is kept as it is, not copied.
+func (t *stringTaker) WriteString(s string) (int, error) {
+	*t += stringTaker(s)
+	return len(s), nil
+}
+
+// Write copies b, which its caller may reuse.
+func (t *stringTaker) Write(b []byte) (int, error) {
+	*t += stringTaker(b)
+	return len(b), nil
+}
+
+// firstReadSize is the size of a Scanner's first buffer for a reader that
+// does not say how much it holds: most news articles are shorter, and
+// each buffer after it is twice as large, up to readSize, so that a long
+// text soon reads in large chunks.
+const firstReadSize = 8 << 10
+
+// minRoom is the least free space at the end of buf that a read is given,
+// once buffers are that large; a smaller buffer is read into while half of
+// it is free.
 const minRoom = 16 << 10
 
-// makeRoom moves the window to a fresh buffer when buf has less than
-// minRoom free: one with room for the window twice over and a read, so
+// makeRoom moves the window to a fresh buffer when buf has too little free
+// (see minRoom): one with room for the window twice over and a read, so
 // that the window is copied at most once for every byte read after it.
+// The allocations are what a short text costs most beyond Segment's, and
+// what makes the collector run: each buffer is no larger than the reader
+// needs, when it says (Len), or than what was read so far allows for.
 func (sc *Scanner) makeRoom() {
-	if cap(sc.buf)-len(sc.buf) >= minRoom {
-		return
-	}
-	size := readSize
-	if sc.buf == nil {
-		if l, ok := sc.r.(interface{ Len() int }); ok {
-			// A reader that knows what is left (a strings.Reader, a
-			// bytes.Buffer) needs no larger buffer than that: a short
-			// text costs a short buffer, read at once.
-			size = min(size, l.Len()+minRoom)
+	free := cap(sc.buf) - len(sc.buf)
+	size := min(readSize, max(firstReadSize, 2*cap(sc.buf)))
+	if l, ok := sc.r.(interface{ Len() int }); ok && l.Len() >= 0 {
+		// A reader that knows what is left (a bytes.Reader, a
+		// bytes.Buffer) needs room for no more than that, and one byte
+		// over, into which it reports io.EOF: a short text costs one
+		// buffer of its length, read at once.
+		left := l.Len()
+		if free > left {
+			return
 		}
+		if sc.buf == nil {
+			size = min(readSize, left+1)
+		}
+	}
+	if free > 0 && free >= min(minRoom, cap(sc.buf)/2) {
+		return
 	}
 	window := sc.p.window()
 	buf := make([]byte, len(window), 2*len(window)+size)
@@ -308,11 +389,14 @@ func (w *paragraphWatch) gapSeen(from, n int) bool {
 }
 
 // shift moves the watch's offsets when the first keep bytes of the text are
-// dropped; keep is at most drop().
+// dropped; keep is at most drop(). Before the paragraph starts, drop() may
+// reach into the line at pos, whose white space nothing reads: the line
+// then starts where the text does, and so does the paragraph's first line
+// if the paragraph starts on it.
 func (w *paragraphWatch) shift(keep int) {
 	w.pos -= keep
-	w.line -= keep
-	w.first -= keep
+	w.line = max(w.line-keep, 0)
+	w.first = max(w.first-keep, 0)
 	if w.start >= 0 {
 		w.start -= keep
 	}

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -47,11 +48,59 @@ func TestScannerMatchesSegment(t *testing.T) {
 	for name, text := range streamInputs(t) {
 		t.Run(name, func(t *testing.T) {
 			want := s.Segment(text)
-			assert.Equal(t, want, scanAll(t, s, strings.NewReader(text)), "one read")
+			assert.Equal(t, want, scanAll(t, s, strings.NewReader(text)), "strings.Reader, taken whole")
+			assert.Equal(t, want, scanAll(t, s, bytes.NewReader([]byte(text))), "bytes.Reader, read into one buffer")
+			assert.Equal(t, want, scanAll(t, s, bytes.NewBufferString(text)), "bytes.Buffer, read into one buffer")
+			assert.Equal(t, want, scanAll(t, s, onlyReader{strings.NewReader(text)}), "one read, length unknown")
+			for _, n := range []int{-1, 0, 5} {
+				r := wrongLen{&chunkReader{text: text, n: 7}, n}
+				assert.Equal(t, want, scanAll(t, s, r), "Len always %d", n)
+			}
 			assert.Equal(t, want, scanAll(t, s, iotest.OneByteReader(strings.NewReader(text))), "byte by byte")
 			for _, n := range []int{2, 3, 7, 64} {
 				assert.Equal(t, want, scanAll(t, s, &chunkReader{text: text, n: n}), "chunks of %d", n)
 			}
+		})
+	}
+}
+
+// onlyReader hides all but Read of the reader it holds, as a file or a
+// network connection offers no more, so that a Scanner reads it in chunks.
+type onlyReader struct{ r io.Reader }
+
+func (o onlyReader) Read(b []byte) (int, error) { return o.r.Read(b) }
+
+// wrongLen is a reader whose Len says len whatever it holds: a Scanner
+// sizes its buffers by Len but must read what the reader gives.
+type wrongLen struct {
+	io.Reader
+	len int
+}
+
+func (w wrongLen) Len() int { return w.len }
+
+// TestScannerReaderState checks that a Scanner starts where its reader
+// is, for the readers it reads in one go: what was read before is not
+// part of the stream, and offsets count from the first byte it reads.
+func TestScannerReaderState(t *testing.T) {
+	s := newTestSegmenter(t)
+	const skip, text = "Skipped. ", "The talks ended. Nobody spoke.\n\nA new round starts."
+	want := s.Segment(text)
+	for name, r := range map[string]interface {
+		io.Reader
+		io.ByteReader
+	}{
+		"strings.Reader": strings.NewReader(skip + text),
+		"bytes.Reader":   bytes.NewReader([]byte(skip + text)),
+		"bytes.Buffer":   bytes.NewBufferString(skip + text),
+	} {
+		t.Run(name, func(t *testing.T) {
+			for range skip {
+				_, err := r.ReadByte()
+				require.NoError(t, err)
+			}
+			assert.Equal(t, want, scanAll(t, s, r))
+			assert.Empty(t, scanAll(t, s, r), "a Scanner over the drained reader")
 		})
 	}
 }
@@ -114,6 +163,24 @@ func TestScannerLongGaps(t *testing.T) {
 			require.NoError(t, sc.Err())
 			assert.Equal(t, want, got)
 			assert.LessOrEqual(t, maxWindow, 2*WindowSize+readSize, "the scanner kept the gap")
+		})
+	}
+}
+
+// TestScannerGapThenLongParagraph reads a paragraph that starts on the line
+// of a gap too long for any window and goes on for many reads: the Scanner
+// drops the gap's white space up to the paragraph, inside its line, and
+// must keep its offsets in the window as it reads on.
+func TestScannerGapThenLongParagraph(t *testing.T) {
+	s := newTestSegmenter(t)
+	for name, text := range map[string]string{
+		"after a sentence": "The talks ended, said Ms." + strings.Repeat(" ", WindowSize+10) + strings.Repeat("Sherman said so. ", 4000),
+		"at the start":     strings.Repeat(" ", 5000) + strings.Repeat("Sherman said so. ", 4000),
+	} {
+		t.Run(name, func(t *testing.T) {
+			want := s.Segment(text)
+			checkContract(t, text, want)
+			assert.Equal(t, want, scanAll(t, s, &chunkReader{text: text, n: 4096}))
 		})
 	}
 }
