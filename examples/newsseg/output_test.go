@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode"
@@ -32,6 +33,9 @@ var outputCases = []struct{ name, text string }{
 	{"leading and trailing space", "  padded  "},
 	{"only space", " \n\t"},
 	{"empty", ""},
+	{"space before a curly quote", "said \u201cno\u201d and \u2018yes\u2019 \u00a0"},
+	{"bytes one above a space, a quote and a backslash", "a !b \"#c\\] d\x00\x01 e"},
+	{"space at the end of a word before white space", "1234567 \n1234567 \u00a02"},
 }
 
 // collapseRef is the specification of appendCollapsed: the text between runs
@@ -51,10 +55,28 @@ func collapseRef(s string) string {
 	return b.String()
 }
 
-func TestIsUnicodeSpace(t *testing.T) {
+func TestUnicodeSpaceLen(t *testing.T) {
 	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
-		if isUnicodeSpace(r) != unicode.IsSpace(r) {
-			t.Fatalf("isUnicodeSpace(%U) = %v, want %v", r, isUnicodeSpace(r), unicode.IsSpace(r))
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		enc := string(r)
+		want := 0
+		if unicode.IsSpace(r) {
+			want = len(enc)
+		}
+		if got := unicodeSpaceLen(enc + "x"); got != want {
+			t.Fatalf("unicodeSpaceLen(%U) = %d, want %d", r, got, want)
+		}
+		// Cut short, or its last byte replaced, it is invalid UTF-8,
+		// which is not white space.
+		for k := 1; k < len(enc); k++ {
+			if got := unicodeSpaceLen(enc[:k] + "x"); got != 0 {
+				t.Fatalf("unicodeSpaceLen(% x) = %d, want 0", enc[:k]+"x", got)
+			}
+		}
+		if got := unicodeSpaceLen(enc[:len(enc)-1] + " "); got != 0 {
+			t.Fatalf("unicodeSpaceLen(% x) = %d, want 0", enc[:len(enc)-1]+" ", got)
 		}
 	}
 }
@@ -103,6 +125,31 @@ func TestSentenceJSON(t *testing.T) {
 			} {
 				assert.Equal(t, jsonRef(t, r), writeSentence(t, r))
 			}
+		})
+	}
+}
+
+// TestOutputBufferEdges writes records that fit the writer's free space,
+// that cross its end, and that are longer than its whole buffer, which
+// output builds in different places.
+func TestOutputBufferEdges(t *testing.T) {
+	for _, size := range []int{16, 100, 4096} {
+		t.Run(fmt.Sprint(size), func(t *testing.T) {
+			var got, want bytes.Buffer
+			o := newOutput(bufio.NewWriterSize(&got, size))
+			for _, tc := range outputCases {
+				for n := range 5 {
+					text := strings.Repeat(tc.text+" Talks went on. ", n)
+					o.line(text)
+					want.WriteString(collapseRef(text) + "\n")
+					r := sentenceRecord{Text: text, Start: n, End: n + len(text), Kind: segment.Headline}
+					o.sentence(r)
+					want.WriteString(jsonRef(t, r))
+				}
+			}
+			require.NoError(t, o.err)
+			require.NoError(t, o.w.Flush())
+			assert.Equal(t, want.String(), got.String())
 		})
 	}
 }
