@@ -475,18 +475,21 @@ func process(segs segmenters, name string, r io.Reader, out *output, opts option
 
 // sentenceWriter writes the sentences of one streamed input, text or HTML,
 // with their offsets in the unit of -offsets and only the kinds of -kinds.
+// It runs once per sentence, so it keeps what the options decide for every
+// sentence of the input ready in its fields.
 type sentenceWriter struct {
-	out  *output
-	name string
-	opts options
-	base int              // bytes skipped before what the scanner reads
-	conv *offsetConverter // nil for byte offsets
+	out   *output
+	file  string // the "file" field of -json, or ""
+	json  bool
+	kinds kindSet
+	base  int              // bytes skipped before what the scanner reads
+	conv  *offsetConverter // nil for byte offsets
 }
 
 // newSentenceWriter returns the writer for the input called name, read
 // from br after base bytes, and the reader its scanner must read from.
 func newSentenceWriter(out *output, name string, br *bufio.Reader, base int, opts options) (*sentenceWriter, io.Reader) {
-	w := &sentenceWriter{out: out, name: name, opts: opts, base: base}
+	w := &sentenceWriter{out: out, file: fileField(name, opts), json: opts.json, kinds: opts.kinds, base: base}
 	if opts.unit == segment.Bytes {
 		return w, br
 	}
@@ -503,20 +506,14 @@ func (w *sentenceWriter) write(text string, from, to int, kind segment.Kind) {
 		// counts the input in order.
 		start, end = w.conv.span(from, to)
 	}
-	if !w.opts.kinds.has(kind) {
+	if !w.kinds.has(kind) {
 		return
 	}
-	if !w.opts.json {
+	if !w.json {
 		w.out.line(text)
 		return
 	}
-	w.out.sentence(sentenceRecord{
-		File:  fileField(w.name, w.opts),
-		Text:  text,
-		Start: start,
-		End:   end,
-		Kind:  kind,
-	})
+	w.out.sentence(sentenceRecord{File: w.file, Text: text, Start: start, End: end, Kind: kind})
 }
 
 // htmlExts are the file name extensions -format auto reads as HTML.
