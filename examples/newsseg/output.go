@@ -150,26 +150,30 @@ func (o *output) json(v any) {
 func appendCollapsed(dst []byte, s string) []byte {
 	start := 0 // s[start:i] is copied as it is
 	for i := 0; i < len(s); {
-		at, m := i, uint64(0) // m marks bytes of s[at:at+8]
+		// m marks bytes of s[at:at+8]; the bytes before at+settled need
+		// no other look.
+		at, m, settled := i, uint64(0), 8
 		switch {
-		case i+8 < len(s):
-			m = collapseMarks(load8(s[i:i+8]), s[i+8])
+		case i+8 <= len(s):
+			if m, settled = collapseMarks(load8(s[i : i+8])); m == 0 {
+				i += settled
+				continue
+			}
 		case len(s) >= 8:
 			// The last eight bytes, loaded whole rather than one by
-			// one; the marks before i were looked at.
+			// one; the marks before i were looked at. A space at the
+			// end of s starts no run.
 			at = len(s) - 8
-			m = collapseMarks(load8(s[at:]), 0)
+			m, _ = collapseMarks(load8(s[at:]))
 		default:
-			m = collapseMarks(loadShort(s[i:]), 0)
+			m, _ = collapseMarks(loadShort(s[i:]))
 		}
 		for ; m != 0; m &= m - 1 {
 			j := at + bits.TrailingZeros64(m)/8
 			if j < i {
 				continue // inside a run replaced already
 			}
-			// s[j] is a space before something that may be white
-			// space, or the first byte of a character outside printable
-			// ASCII.
+			// s[j] is a space, or a byte outside printable ASCII.
 			n := spaceAt(s, j)
 			if n == 0 {
 				continue
@@ -189,7 +193,7 @@ func appendCollapsed(dst []byte, s string) []byte {
 			dst = append(dst, ' ')
 			start, i = end, end
 		}
-		i = max(i, at+8)
+		i = max(i, at+settled)
 	}
 	return append(dst, s[start:]...)
 }
@@ -235,28 +239,19 @@ func unprintable(x uint64) uint64 {
 }
 
 // collapseMarks returns a word with the top bit set in each byte of x
-// where appendCollapsed must look: the bytes outside printable ASCII that
-// may start a character (the white space other than the space, the first
-// bytes of the Unicode spaces, and the rest, which a look rules out), and
-// each space that the next byte, in x or next for the last, may continue
-// into a run. Every run of white space to replace starts at a marked byte.
-// The bytes that continue a UTF-8 sequence (0x80 to 0xBF) are left out:
-// no white space starts with one, and a curly quote costs one look, not
-// three.
-func collapseMarks(x uint64, next byte) uint64 {
-	continuing := x &^ (x << 1) & highs // top bits 10
-	odd := unprintable(x) &^ continuing
+// where appendCollapsed must look: the bytes outside printable ASCII (the
+// white space other than the space, the first bytes of the Unicode spaces,
+// and the rest, which a look rules out), and each space before a space or
+// one of those. Every run of white space to replace that starts in the
+// first settled bytes of x starts at a marked byte: settled is 8, or 7
+// when x ends in a space, whose next byte x does not show. The tests are
+// few because every eight bytes of text pay for them; the bytes they mark
+// in vain (continuation bytes, say) cost a look that a byte rules out.
+func collapseMarks(x uint64) (marks uint64, settled int) {
+	odd := unprintable(x)
 	sp := zeroBytes(x ^ spaces)
-	follow := (sp | odd) >> 8
-	if maySpace[next] {
-		follow |= 0x80 << 56
-	}
-	return odd | sp&follow
+	return odd | sp&((sp|odd)>>8), 8 - int(sp>>63)
 }
-
-// maySpace marks the bytes that can start white space: the ASCII white
-// space and the first bytes of the Unicode spaces.
-var maySpace = [256]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true, 0xc2: true, 0xe1: true, 0xe2: true, 0xe3: true}
 
 // spaceAt returns the length of the white space character at s[i], or 0.
 func spaceAt(s string, i int) int {
@@ -325,7 +320,10 @@ func appendJSONString(dst []byte, s string) []byte {
 		at, m := i, uint64(0) // m marks bytes of s[at:at+8]
 		switch {
 		case i+8 <= len(s):
-			m = jsonMarks(load8(s[i : i+8]))
+			if m = jsonMarks(load8(s[i : i+8])); m == 0 {
+				i += 8
+				continue
+			}
 		case len(s) >= 8:
 			// The last eight bytes, as in appendCollapsed.
 			at = len(s) - 8
@@ -359,7 +357,10 @@ func appendJSONString(dst []byte, s string) []byte {
 // need an escape or decoding: below 0x20 or at or above 0x80, a quote or a
 // backslash.
 func jsonMarks(x uint64) uint64 {
-	return unprintable(x) | zeroBytes(x^('"'*ones)) | zeroBytes(x^('\\'*ones))
+	// zeroBytes and unprintable, their last step, the top bits, taken
+	// once.
+	quote, backslash := x^('"'*ones), x^('\\'*ones)
+	return (^(x&^highs + 0x60*ones) | x | (quote-ones)&^quote | (backslash-ones)&^backslash) & highs
 }
 
 // jsonEscape returns the escape of the byte or rune that s starts with,

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -193,6 +195,50 @@ func BenchmarkOutput(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				tc.write(o)
+			}
+		})
+	}
+}
+
+// BenchmarkOutputNews writes the sentences of the repository's news
+// documents, as the command writes them: the mix of lengths, curly quotes
+// and line breaks inside sentences that real text has, which the one
+// sentence of BenchmarkOutput does not.
+func BenchmarkOutputNews(b *testing.B) {
+	seg, err := segment.New()
+	require.NoError(b, err)
+	var sentences []segment.Sentence
+	size := 0
+	for _, pattern := range []string{"geneva/article.txt", "eval/gum-news/*.txt", "pages/*.txt"} {
+		paths, err := filepath.Glob(filepath.Join("../../testdata", pattern))
+		require.NoError(b, err)
+		require.NotEmpty(b, paths, pattern)
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			require.NoError(b, err)
+			for _, s := range seg.Segment(string(data)) {
+				sentences = append(sentences, s)
+				size += len(s.Text)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		write func(o *output, s segment.Sentence)
+	}{
+		{"line", func(o *output, s segment.Sentence) { o.line(s.Text) }},
+		{"json", func(o *output, s segment.Sentence) {
+			o.sentence(sentenceRecord{Text: s.Text, Start: s.Start, End: s.End, Kind: s.Kind})
+		}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			o := newOutput(bufio.NewWriterSize(discard{}, outputSize))
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, s := range sentences {
+					tc.write(o, s)
+				}
 			}
 		})
 	}
