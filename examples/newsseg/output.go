@@ -150,23 +150,22 @@ func (o *output) json(v any) {
 func appendCollapsed(dst []byte, s string) []byte {
 	start := 0 // s[start:i] is copied as it is
 	for i := 0; i < len(s); {
-		// m marks bytes of s[at:at+8]; the bytes before at+settled need
-		// no other look.
-		at, m, settled := i, uint64(0), 8
+		at, m := i, uint64(0) // m marks bytes of s[at:at+8]
 		switch {
-		case i+8 <= len(s):
-			if m, settled = collapseMarks(load8(s[i : i+8])); m == 0 {
-				i += settled
+		case i+8 < len(s):
+			// The step is 8 whatever the bytes: a step that depended on
+			// them would chain each load to the last one's tests.
+			if m = collapseMarks(load8(s[i:i+8]), s[i+8]); m == 0 {
+				i += 8
 				continue
 			}
 		case len(s) >= 8:
 			// The last eight bytes, loaded whole rather than one by
-			// one; the marks before i were looked at. A space at the
-			// end of s starts no run.
+			// one; the marks before i were looked at. Nothing follows.
 			at = len(s) - 8
-			m, _ = collapseMarks(load8(s[at:]))
+			m = collapseMarks(load8(s[at:]), 'x')
 		default:
-			m, _ = collapseMarks(loadShort(s[i:]))
+			m = collapseMarks(loadShort(s[i:]), 'x')
 		}
 		for ; m != 0; m &= m - 1 {
 			j := at + bits.TrailingZeros64(m)/8
@@ -193,7 +192,7 @@ func appendCollapsed(dst []byte, s string) []byte {
 			dst = append(dst, ' ')
 			start, i = end, end
 		}
-		i = max(i, at+settled)
+		i = max(i, at+8)
 	}
 	return append(dst, s[start:]...)
 }
@@ -242,15 +241,18 @@ func unprintable(x uint64) uint64 {
 // where appendCollapsed must look: the bytes outside printable ASCII (the
 // white space other than the space, the first bytes of the Unicode spaces,
 // and the rest, which a look rules out), and each space before a space or
-// one of those. Every run of white space to replace that starts in the
-// first settled bytes of x starts at a marked byte: settled is 8, or 7
-// when x ends in a space, whose next byte x does not show. The tests are
-// few because every eight bytes of text pay for them; the bytes they mark
-// in vain (continuation bytes, say) cost a look that a byte rules out.
-func collapseMarks(x uint64) (marks uint64, settled int) {
+// one of those, next being the byte after x. Every run of white space to
+// replace that starts in x starts at a marked byte. The tests are few, and
+// have no branch, because every eight bytes of text pay for them; the
+// bytes they mark in vain (continuation bytes, say) cost a look that a
+// byte rules out.
+func collapseMarks(x uint64, next byte) uint64 {
 	odd := unprintable(x)
 	sp := zeroBytes(x ^ spaces)
-	return odd | sp&((sp|odd)>>8), 8 - int(sp>>63)
+	// 1 when next is a space, a control byte or at or above 0x80.
+	n := uint64(next)
+	nextOdd := (n-0x21)>>63 | n>>7
+	return odd | sp&((sp|odd)>>8|nextOdd<<63)
 }
 
 // spaceAt returns the length of the white space character at s[i], or 0.
