@@ -91,6 +91,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/newsseg/newsseg/segment"
@@ -465,8 +466,9 @@ func process(segs segmenters, name string, r io.Reader, out *output, opts option
 		return nil
 	}
 	w, in := newSentenceWriter(out, name, br, base, opts)
+	defer w.close()
 	sc := seg.NewScanner(in)
-	for sc.Scan() && out.err == nil {
+	for sc.Scan() && w.ok() {
 		s := sc.Sentence()
 		w.write(s.Text, s.Start, s.End, s.Kind)
 	}
@@ -475,27 +477,75 @@ func process(segs segmenters, name string, r io.Reader, out *output, opts option
 
 // sentenceWriter writes the sentences of one streamed input, text or HTML,
 // with their offsets in the unit of -offsets and only the kinds of -kinds.
+//
+// The writing runs on a goroutine of its own, so that on a machine with a
+// second core, formatting the sentences and the write system calls take
+// nothing from the scan, the slower of the two: the scanning goroutine
+// hands over batches of sentences, and one goroutine writes them in
+// order. A few batches go round, so memory stays flat. The strings of the
+// sentences are immutable, as every Go string is, so a batch holds them,
+// not copies. Until close, out belongs to the writing goroutine; a write
+// error, kept in out.err as before, makes ok report false so that the
+// scan stops.
 type sentenceWriter struct {
-	out  *output
-	name string
-	opts options
-	base int              // bytes skipped before what the scanner reads
-	conv *offsetConverter // nil for byte offsets
+	out   *output
+	file  string // the "file" field of -json, or ""
+	json  bool
+	kinds kindSet
+	base  int              // bytes skipped before what the scanner reads
+	conv  *offsetConverter // nil for byte offsets
+
+	batch  []queued      // the sentences not handed over yet
+	full   chan []queued // batches to write, in order
+	free   chan []queued // batches written, to fill again
+	done   chan struct{} // closed when the writing goroutine ends
+	failed atomic.Bool   // out.err is set: the scan can stop
 }
+
+// queued is a sentence on its way to the writing goroutine, its offsets
+// already in the unit of -offsets.
+type queued struct {
+	text       string
+	start, end int
+	kind       segment.Kind
+}
+
+const (
+	// batchSize is how many sentences a batch holds: enough that handing
+	// one over, which may wake the writing goroutine, is rare (a few
+	// hundred times in 50 MB), small enough that the writer starts soon.
+	batchSize = 1024
+	// batches is how many batches go round: one filling, one writing, and
+	// one to spare so that neither goroutine waits on the other's
+	// unevenness.
+	batches = 3
+)
 
 // newSentenceWriter returns the writer for the input called name, read
-// from br after base bytes, and the reader its scanner must read from.
+// from br after base bytes, and the reader its scanner must read from. It
+// starts the writing goroutine: call close when the scan is over.
 func newSentenceWriter(out *output, name string, br *bufio.Reader, base int, opts options) (*sentenceWriter, io.Reader) {
-	w := &sentenceWriter{out: out, name: name, opts: opts, base: base}
-	if opts.unit == segment.Bytes {
-		return w, br
+	w := &sentenceWriter{
+		out: out, file: fileField(name, opts), json: opts.json, kinds: opts.kinds, base: base,
+		full: make(chan []queued, batches),
+		free: make(chan []queued, batches),
+		done: make(chan struct{}),
 	}
-	w.conv = newOffsetConverter(br, opts.unit, base)
-	return w, w.conv
+	for range batches - 1 {
+		w.free <- nil // grown by append to batchSize, then reused
+	}
+	go w.writeBatches()
+	var in io.Reader = br
+	if opts.unit != segment.Bytes {
+		w.conv = newOffsetConverter(br, opts.unit, base)
+		in = w.conv
+	}
+	return w, in
 }
 
-// write writes the next sentence: its text, its byte span [from, to) in
-// what the scanner read, and its kind.
+// write queues the next sentence: its text, its byte span [from, to) in
+// what the scanner read, and its kind. The offsets are converted here, in
+// the scanning goroutine, since the converter follows what it reads.
 func (w *sentenceWriter) write(text string, from, to int, kind segment.Kind) {
 	start, end := w.base+from, w.base+to
 	if w.conv != nil {
@@ -503,20 +553,50 @@ func (w *sentenceWriter) write(text string, from, to int, kind segment.Kind) {
 		// counts the input in order.
 		start, end = w.conv.span(from, to)
 	}
-	if !w.opts.kinds.has(kind) {
+	if !w.kinds.has(kind) {
 		return
 	}
-	if !w.opts.json {
-		w.out.line(text)
-		return
+	w.batch = append(w.batch, queued{text: text, start: start, end: end, kind: kind})
+	if len(w.batch) == batchSize {
+		w.full <- w.batch
+		w.batch = (<-w.free)[:0]
 	}
-	w.out.sentence(sentenceRecord{
-		File:  fileField(w.name, w.opts),
-		Text:  text,
-		Start: start,
-		End:   end,
-		Kind:  kind,
-	})
+}
+
+// ok reports whether writing has not failed, so that scanning on is of use.
+func (w *sentenceWriter) ok() bool { return !w.failed.Load() }
+
+// close hands over the last sentences and waits until the writing
+// goroutine has written them and ended; out is the caller's again.
+func (w *sentenceWriter) close() {
+	if len(w.batch) > 0 {
+		w.full <- w.batch
+		w.batch = nil
+	}
+	close(w.full)
+	<-w.done
+}
+
+// writeBatches is the writing goroutine: it writes the batches in the
+// order they come until close. After a write error out writes nothing
+// more, so the batches still coming are only passed back.
+func (w *sentenceWriter) writeBatches() {
+	defer close(w.done)
+	for batch := range w.full {
+		for _, q := range batch {
+			if w.json {
+				w.out.sentence(sentenceRecord{File: w.file, Text: q.text, Start: q.start, End: q.end, Kind: q.kind})
+			} else {
+				w.out.line(q.text)
+			}
+		}
+		if w.out.err != nil {
+			w.failed.Store(true)
+		}
+		// Let go of the texts, and of the scanner's buffers under them.
+		clear(batch)
+		w.free <- batch[:0]
+	}
 }
 
 // htmlExts are the file name extensions -format auto reads as HTML.
@@ -556,8 +636,9 @@ func sniffHTML(br *bufio.Reader) bool {
 // error.
 func processHTML(pages *htmlseg.Segmenter, name string, br *bufio.Reader, base int, out *output, opts options) error {
 	w, in := newSentenceWriter(out, name, br, base, opts)
+	defer w.close()
 	sc := pages.NewScanner(in)
-	for sc.Scan() && out.err == nil {
+	for sc.Scan() && w.ok() {
 		s := sc.Sentence()
 		w.write(s.Text, s.Start, s.End, s.Kind)
 	}

@@ -9,10 +9,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"testing"
 	"testing/iotest"
+	"time"
 	"unicode/utf16"
 
 	"github.com/newsseg/newsseg/segment"
@@ -393,6 +395,60 @@ func TestRunWriteError(t *testing.T) {
 	code := run(nil, strings.NewReader(strings.Repeat("A short sentence. ", 10000)), failWriter{}, &stderr)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr.String(), "broken pipe")
+}
+
+// repeatReader reads text over and over, n bytes in all, and counts what
+// was read.
+type repeatReader struct {
+	text    string
+	n, read int
+}
+
+func (r *repeatReader) Read(p []byte) (int, error) {
+	if r.read >= r.n {
+		return 0, io.EOF
+	}
+	p = p[:min(len(p), r.n-r.read)]
+	for i := range p {
+		p[i] = r.text[(r.read+i)%len(r.text)]
+	}
+	r.read += len(p)
+	return len(p), nil
+}
+
+// TestRunWriteErrorStops checks that the first write error ends the scan
+// soon, text or HTML, lines or JSON, and that the goroutine that writes
+// ends with it.
+func TestRunWriteErrorStops(t *testing.T) {
+	const size = 64 << 20
+	for _, tc := range []struct {
+		name string
+		args []string
+		text string
+	}{
+		{"lines", nil, "A short sentence, said the minister. "},
+		{"json", []string{"-json"}, "A short sentence, said the minister. "},
+		{"html", []string{"-format", "html"}, "<p>A short sentence, said the minister.</p>\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			goroutines := runtime.NumGoroutine()
+			r := &repeatReader{text: tc.text, n: size}
+			var stderr bytes.Buffer
+			assert.Equal(t, exitError, run(tc.args, r, failWriter{}, &stderr))
+			assert.Contains(t, stderr.String(), "broken pipe")
+			// The output fails when its first 256 KiB are flushed; what
+			// is read past that is the scanner's read-ahead and the
+			// batches in flight, not the rest of the input.
+			assert.Less(t, r.read, 8<<20, "bytes read after the write failed")
+			// close waits for the writing goroutine, which may still be
+			// on its way out. (Not require.Eventually: it starts a
+			// goroutine of its own.)
+			for deadline := time.Now().Add(5 * time.Second); runtime.NumGoroutine() > goroutines; {
+				require.True(t, time.Now().Before(deadline), "goroutines left running: %d, were %d", runtime.NumGoroutine(), goroutines)
+				time.Sleep(time.Millisecond)
+			}
+		})
+	}
 }
 
 func TestRunGenevaArticle(t *testing.T) {

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"math/bits"
 	"strconv"
 	"unicode/utf8"
 
@@ -15,11 +16,12 @@ import (
 // It is on the command's hot path: a news file holds a sentence every 100
 // bytes or so, and the segmenter runs at a few hundred MB/s, so writing a
 // sentence must cost about as little as finding it. Each record is built
-// in buf, which is reused, and written with one call; nothing is allocated
-// per sentence.
+// where the writer would copy it to, the free end of its buffer, and
+// written with one call that finds it in place; nothing is allocated per
+// sentence.
 type output struct {
 	w   *bufio.Writer
-	buf []byte
+	buf []byte        // for a record longer than the writer's free space
 	enc *json.Encoder // for the records that are not on the hot path
 	err error
 
@@ -34,20 +36,51 @@ func newOutput(w *bufio.Writer) *output {
 	return &output{w: w, buf: make([]byte, 0, 1024)}
 }
 
+// record returns an empty slice to append a record of at most max bytes
+// to: the free end of the writer's buffer when the record fits there, else
+// o.buf, for which it reports own. Pass what was appended to write.
+func (o *output) record(max int) (b []byte, own bool) {
+	if o.w.Available() >= max {
+		return o.w.AvailableBuffer(), false
+	}
+	return o.buf[:0], true
+}
+
+// write writes b, a record built in what record returned, and keeps o.buf,
+// grown, when b was built in it.
+func (o *output) write(b []byte, own bool) {
+	if own {
+		o.buf = b[:0]
+	}
+	_, o.err = o.w.Write(b)
+}
+
 // line writes s on one line, each run of white space collapsed to a space.
 // s never starts or ends with white space.
-func (o *output) line(s string) { o.lineWith(s, "") }
+func (o *output) line(s string) {
+	if o.err != nil {
+		return
+	}
+	b, own := o.record(len(s) + 1)
+	b = appendCollapsed(b, s)
+	o.write(append(b, '\n'), own)
+}
 
 // lineWith writes s as line does, followed by suffix on the same line.
 func (o *output) lineWith(s, suffix string) {
 	if o.err != nil {
 		return
 	}
-	o.buf = appendCollapsed(o.buf[:0], s)
-	o.buf = append(o.buf, suffix...)
-	o.buf = append(o.buf, '\n')
-	_, o.err = o.w.Write(o.buf)
+	b, own := o.record(len(s) + len(suffix) + 1)
+	b = appendCollapsed(b, s)
+	b = append(b, suffix...)
+	o.write(append(b, '\n'), own)
 }
+
+// jsonGrowth is how many bytes of a JSON string one byte of its text may
+// become at most: a control character or an invalid byte becomes \u001f
+// or \ufffd.
+const jsonGrowth = 6
 
 // sentence writes r as one line of JSON, exactly as encoding/json would
 // write it with HTML escaping off (TestSentenceJSON holds the two
@@ -56,7 +89,15 @@ func (o *output) sentence(r sentenceRecord) {
 	if o.err != nil {
 		return
 	}
-	b := append(o.buf[:0], '{')
+	kind, err := o.kindName(r.Kind)
+	if err != nil {
+		o.err = err
+		return
+	}
+	// The text, the file name and the kind, escaped and quoted, and the
+	// rest: the names, two numbers of up to 20 bytes, the punctuation.
+	b, own := o.record(jsonGrowth*(len(r.File)+len(r.Text)+len(kind)) + 128)
+	b = append(b, '{')
 	if r.File != "" {
 		b = append(b, `"file":`...)
 		b = appendJSONString(b, r.File)
@@ -69,15 +110,8 @@ func (o *output) sentence(r sentenceRecord) {
 	b = append(b, `,"end":`...)
 	b = strconv.AppendInt(b, int64(r.End), 10)
 	b = append(b, `,"kind":`...)
-	kind, err := o.kindName(r.Kind)
-	if err != nil {
-		o.err = err
-		return
-	}
 	b = appendJSONString(b, kind)
-	b = append(b, "}\n"...)
-	o.buf = b
-	_, o.err = o.w.Write(b)
+	o.write(append(b, "}\n"...), own)
 }
 
 // kindName returns what encoding/json writes for k, the text of
@@ -109,46 +143,62 @@ func (o *output) json(v any) {
 
 // appendCollapsed appends s to dst with each run of white space (as
 // unicode.IsSpace defines it) replaced by one space. News text is mostly
-// words with single spaces between them, which are copied as they are.
-// The loop takes eight bytes at a time and looks at them one by one only
-// when plainEight cannot rule out a run that needs replacing; it copies
-// nothing until one does. Invalid UTF-8 is copied as it is.
+// words with single spaces between them, which are copied as they are:
+// collapseMarks finds, eight bytes at a time, the bytes that may start a
+// run to replace, and the loop looks only at those; it copies nothing
+// until a run needs replacing. Invalid UTF-8 is copied as it is.
 func appendCollapsed(dst []byte, s string) []byte {
 	start := 0 // s[start:i] is copied as it is
 	for i := 0; i < len(s); {
-		for i+8 < len(s) && plainEight(load8(s[i:i+8]), s[i+8]) {
-			i += 8
-		}
-		for end := min(i+8, len(s)); i < end; {
-			var next byte
-			if i+1 < len(s) {
-				next = s[i+1]
-			}
-			n := 0
-			if collapseStop[pair(s[i], next)] {
-				n = spaceAt(s, i)
-			}
-			if n == 0 {
-				i++ // a byte of a word, a single space
+		at, m := i, uint64(0) // m marks bytes of s[at:at+8]
+		switch {
+		case i+8 < len(s):
+			// The step is 8 whatever the bytes: a step that depended on
+			// them would chain each load to the last one's tests.
+			if m = collapseMarks(load8(s[i:i+8]), s[i+8]); m == 0 {
+				i += 8
 				continue
 			}
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, ' ')
-			for i < len(s) && n > 0 {
-				i += n
-				if i < len(s) {
-					n = spaceAt(s, i)
-				}
-			}
-			start = i
-			break
+		case len(s) >= 8:
+			// The last eight bytes, loaded whole rather than one by
+			// one; the marks before i were looked at. Nothing follows.
+			at = len(s) - 8
+			m = collapseMarks(load8(s[at:]), 'x')
+		default:
+			m = collapseMarks(loadShort(s[i:]), 'x')
 		}
+		for ; m != 0; m &= m - 1 {
+			j := at + bits.TrailingZeros64(m)/8
+			if j < i {
+				continue // inside a run replaced already
+			}
+			// s[j] is a space, or a byte outside printable ASCII.
+			n := spaceAt(s, j)
+			if n == 0 {
+				continue
+			}
+			end := j + n
+			for end < len(s) {
+				n := spaceAt(s, end)
+				if n == 0 {
+					break
+				}
+				end += n
+			}
+			if end == j+1 && s[j] == ' ' {
+				continue // a single space, kept
+			}
+			dst = append(dst, s[start:j]...)
+			dst = append(dst, ' ')
+			start, i = end, end
+		}
+		i = max(i, at+8)
 	}
 	return append(dst, s[start:]...)
 }
 
-// Bytes of a word, for the word-at-a-time tests of plainEight and
-// plainJSON: each constant repeats one byte eight times.
+// Bytes of a word, for the word-at-a-time tests of collapseMarks and
+// jsonMarks: each constant repeats one byte eight times.
 const (
 	ones   = 0x0101010101010101
 	highs  = 0x8080808080808080
@@ -163,46 +213,47 @@ func load8(w string) uint64 {
 		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
 
-// zeroBytes returns a word that is not zero when a byte of x is zero. (The
-// marks it sets are exact for the lowest zero byte only; callers use it as
-// a yes or no, or take a mark too many, which only costs a closer look.)
-func zeroBytes(x uint64) uint64 { return (x - ones) &^ x & highs }
-
-// plainEight reports whether no run of white space that appendCollapsed
-// must replace starts among the eight bytes of x, which next follows: x
-// holds no ASCII control byte (the white space other than the space), no
-// byte at or above 0x80 (the first bytes of the Unicode spaces), no two
-// spaces in a row, and does not end in a space that next may continue.
-func plainEight(x uint64, next byte) bool {
-	// Adding 0x60 to the low seven bits of a byte sets its top bit when
-	// the byte is 0x20 or more, and carries into no other byte.
-	printable := (x&^highs + 0x60*ones) &^ x & highs
-	sp := zeroBytes(x ^ spaces)
-	if printable != highs || sp&(sp>>8) != 0 {
-		return false
+// loadShort returns the bytes of w, shorter than eight, as load8 would,
+// the missing bytes filled with 'x', a byte that neither mark function
+// marks or looks past.
+func loadShort(w string) uint64 {
+	x := uint64(0)
+	for i := len(w) - 1; i >= 0; i-- {
+		x = x<<8 | uint64(w[i])
 	}
-	return x>>56 != ' ' || !maySpace[next]
+	return x | 'x'*ones<<(8*len(w))
 }
 
-// maySpace marks the bytes that can start white space: the ASCII white
-// space and the first bytes of the Unicode spaces.
-var maySpace = [256]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true, 0xc2: true, 0xe1: true, 0xe2: true, 0xe3: true}
+// zeroBytes returns a word with the top bit set in each byte of x that is
+// zero. (A byte 0x01 just above a zero byte is marked too; that costs the
+// callers only a closer look at it.)
+func zeroBytes(x uint64) uint64 { return (x - ones) &^ x & highs }
 
-func pair(a, b byte) uint16 { return uint16(a)<<8 | uint16(b) }
+// unprintable returns a word with the top bit set in each byte of x that
+// is not printable ASCII: an ASCII control byte or one at or above 0x80.
+func unprintable(x uint64) uint64 {
+	// Adding 0x60 to the low seven bits of a byte sets its top bit when
+	// the byte is 0x20 or more, and carries into no other byte.
+	return ^((x&^highs + 0x60*ones) &^ x) & highs
+}
 
-// collapseStop marks, by a byte and the byte after it, where appendCollapsed
-// must look closer: a byte that may start white space other than a space,
-// or a space before a byte that may start white space. A space before
-// anything else is a single space, kept as it is.
-var collapseStop = func() *[1 << 16]bool {
-	t := new([1 << 16]bool)
-	for a := range 256 {
-		for b := range 256 {
-			t[pair(byte(a), byte(b))] = maySpace[a] && (a != ' ' || maySpace[b])
-		}
-	}
-	return t
-}()
+// collapseMarks returns a word with the top bit set in each byte of x
+// where appendCollapsed must look: the bytes outside printable ASCII (the
+// white space other than the space, the first bytes of the Unicode spaces,
+// and the rest, which a look rules out), and each space before a space or
+// one of those, next being the byte after x. Every run of white space to
+// replace that starts in x starts at a marked byte. The tests are few, and
+// have no branch, because every eight bytes of text pay for them; the
+// bytes they mark in vain (continuation bytes, say) cost a look that a
+// byte rules out.
+func collapseMarks(x uint64, next byte) uint64 {
+	odd := unprintable(x)
+	sp := zeroBytes(x ^ spaces)
+	// 1 when next is a space, a control byte or at or above 0x80.
+	n := uint64(next)
+	nextOdd := (n-0x21)>>63 | n>>7
+	return odd | sp&((sp|odd)>>8|nextOdd<<63)
+}
 
 // spaceAt returns the length of the white space character at s[i], or 0.
 func spaceAt(s string, i int) int {
@@ -212,25 +263,41 @@ func spaceAt(s string, i int) int {
 		}
 		return 0
 	}
-	r, size := utf8.DecodeRuneInString(s[i:])
-	if isUnicodeSpace(r) {
-		return size
-	}
-	return 0
+	return unicodeSpaceLen(s[i:])
 }
 
-// isUnicodeSpace reports whether r, a rune at or above utf8.RuneSelf, is
-// white space: unicode.IsSpace (TestIsUnicodeSpace compares them on every
-// rune), without its table search, which made curly quotes, the commonest
-// non-ASCII characters of news, the slowest part of a sentence to write.
-func isUnicodeSpace(r rune) bool {
-	switch {
-	case r < 0x2000:
-		return r == 0x85 || r == 0xa0 || r == 0x1680
-	case r <= 0x200a:
-		return true
+// unicodeSpaceLen returns the length of the white space character that s,
+// whose first byte is at or above utf8.RuneSelf, starts with, or 0. It
+// answers as unicode.IsSpace of the decoded rune would (TestUnicodeSpaceLen
+// compares them on every rune) but reads the bytes instead: curly quotes
+// and dashes, the commonest non-ASCII characters of news, are ruled out by
+// a byte or two. The white space above ASCII is U+0085, U+00A0, U+1680,
+// U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
+func unicodeSpaceLen(s string) int {
+	switch s[0] {
+	case 0xc2:
+		if len(s) >= 2 && (s[1] == 0x85 || s[1] == 0xa0) {
+			return 2
+		}
+	case 0xe1:
+		if len(s) >= 3 && s[1] == 0x9a && s[2] == 0x80 {
+			return 3
+		}
+	case 0xe2:
+		if len(s) < 3 {
+			return 0
+		}
+		c := s[2]
+		if s[1] == 0x80 && (0x80 <= c && c <= 0x8a || c == 0xa8 || c == 0xa9 || c == 0xaf) ||
+			s[1] == 0x81 && c == 0x9f {
+			return 3
+		}
+	case 0xe3:
+		if len(s) >= 3 && s[1] == 0x80 && s[2] == 0x80 {
+			return 3
+		}
 	}
-	return r == 0x2028 || r == 0x2029 || r == 0x202f || r == 0x205f || r == 0x3000
+	return 0
 }
 
 // jsonPlain marks the ASCII bytes that a JSON string holds as they are:
@@ -247,39 +314,55 @@ var jsonPlain = func() (t [256]bool) {
 // writes a string with HTML escaping off: control characters, the quote
 // and the backslash escaped, invalid UTF-8 as \ufffd, and U+2028 and U+2029
 // escaped because JavaScript reads them as line ends. Like appendCollapsed
-// it takes eight bytes at a time while plainJSON finds nothing to escape.
+// it looks only at the bytes jsonMarks marks.
 func appendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0 // s[start:i] is copied as it is
 	for i := 0; i < len(s); {
-		for i+8 <= len(s) && plainJSON(load8(s[i:i+8])) {
-			i += 8
-		}
-		for end := min(i+8, len(s)); i < end; {
-			c := s[i]
-			if c < utf8.RuneSelf && jsonPlain[c] {
-				i++
+		at, m := i, uint64(0) // m marks bytes of s[at:at+8]
+		switch {
+		case i+8 <= len(s):
+			if m = jsonMarks(load8(s[i : i+8])); m == 0 {
+				i += 8
 				continue
 			}
-			esc, size := jsonEscape(s[i:])
-			if esc != "" {
-				dst = append(dst, s[start:i]...)
-				dst = append(dst, esc...)
-				start = i + size
-			}
-			i += size
+		case len(s) >= 8:
+			// The last eight bytes, as in appendCollapsed.
+			at = len(s) - 8
+			m = jsonMarks(load8(s[at:]))
+		default:
+			m = jsonMarks(loadShort(s[i:]))
 		}
+		for ; m != 0; m &= m - 1 {
+			j := at + bits.TrailingZeros64(m)/8
+			if j < i {
+				continue // inside a character looked at already
+			}
+			if c := s[j]; c < utf8.RuneSelf && jsonPlain[c] {
+				continue // marked only by zeroBytes's spill
+			}
+			esc, size := jsonEscape(s[j:])
+			if esc != "" {
+				dst = append(dst, s[start:j]...)
+				dst = append(dst, esc...)
+				start = j + size
+			}
+			i = j + size
+		}
+		i = max(i, at+8)
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
 }
 
-// plainJSON reports whether the eight bytes of x need no escape and no
-// decoding: none is below 0x20 or at or above 0x80, a quote or a
+// jsonMarks returns a word with the top bit set in each byte of x that may
+// need an escape or decoding: below 0x20 or at or above 0x80, a quote or a
 // backslash.
-func plainJSON(x uint64) bool {
-	printable := (x&^highs + 0x60*ones) &^ x & highs
-	return printable == highs && zeroBytes(x^('"'*ones))|zeroBytes(x^('\\'*ones)) == 0
+func jsonMarks(x uint64) uint64 {
+	// zeroBytes and unprintable, their last step, the top bits, taken
+	// once.
+	quote, backslash := x^('"'*ones), x^('\\'*ones)
+	return (^(x&^highs + 0x60*ones) | x | (quote-ones)&^quote | (backslash-ones)&^backslash) & highs
 }
 
 // jsonEscape returns the escape of the byte or rune that s starts with,
@@ -308,6 +391,19 @@ func jsonEscape(s string) (string, int) {
 		}
 		return "", 1
 	}
+	// Two-byte sequences and three-byte ones that cannot be overlong or
+	// a surrogate are valid whatever their continuation bytes: this
+	// answers curly quotes, dashes and accented letters without decoding.
+	if len(s) >= 3 && s[1]&0xc0 == 0x80 && s[2]&0xc0 == 0x80 &&
+		(0xe1 <= c && c <= 0xec || c == 0xee || c == 0xef) {
+		if c == 0xe2 && s[1] == 0x80 && (s[2] == 0xa8 || s[2] == 0xa9) {
+			return lineSeparators[s[2]-0xa8], 3
+		}
+		return "", 3
+	}
+	if len(s) >= 2 && s[1]&0xc0 == 0x80 && 0xc2 <= c && c <= 0xdf {
+		return "", 2
+	}
 	r, size := utf8.DecodeRuneInString(s)
 	switch {
 	case r == utf8.RuneError && size == 1:
@@ -319,6 +415,9 @@ func jsonEscape(s string) (string, int) {
 	}
 	return "", size
 }
+
+// lineSeparators holds the escapes of U+2028 and U+2029.
+var lineSeparators = [2]string{`\u2028`, `\u2029`}
 
 // controlEscapes holds the \u00XX escape of each control character.
 var controlEscapes = func() (t [0x20]string) {

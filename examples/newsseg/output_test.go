@@ -4,6 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -32,6 +35,9 @@ var outputCases = []struct{ name, text string }{
 	{"leading and trailing space", "  padded  "},
 	{"only space", " \n\t"},
 	{"empty", ""},
+	{"space before a curly quote", "said \u201cno\u201d and \u2018yes\u2019 \u00a0"},
+	{"bytes one above a space, a quote and a backslash", "a !b \"#c\\] d\x00\x01 e"},
+	{"space at the end of a word before white space", "1234567 \n1234567 \u00a02"},
 }
 
 // collapseRef is the specification of appendCollapsed: the text between runs
@@ -51,10 +57,28 @@ func collapseRef(s string) string {
 	return b.String()
 }
 
-func TestIsUnicodeSpace(t *testing.T) {
+func TestUnicodeSpaceLen(t *testing.T) {
 	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
-		if isUnicodeSpace(r) != unicode.IsSpace(r) {
-			t.Fatalf("isUnicodeSpace(%U) = %v, want %v", r, isUnicodeSpace(r), unicode.IsSpace(r))
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		enc := string(r)
+		want := 0
+		if unicode.IsSpace(r) {
+			want = len(enc)
+		}
+		if got := unicodeSpaceLen(enc + "x"); got != want {
+			t.Fatalf("unicodeSpaceLen(%U) = %d, want %d", r, got, want)
+		}
+		// Cut short, or its last byte replaced, it is invalid UTF-8,
+		// which is not white space.
+		for k := 1; k < len(enc); k++ {
+			if got := unicodeSpaceLen(enc[:k] + "x"); got != 0 {
+				t.Fatalf("unicodeSpaceLen(% x) = %d, want 0", enc[:k]+"x", got)
+			}
+		}
+		if got := unicodeSpaceLen(enc[:len(enc)-1] + " "); got != 0 {
+			t.Fatalf("unicodeSpaceLen(% x) = %d, want 0", enc[:len(enc)-1]+" ", got)
 		}
 	}
 }
@@ -107,6 +131,31 @@ func TestSentenceJSON(t *testing.T) {
 	}
 }
 
+// TestOutputBufferEdges writes records that fit the writer's free space,
+// that cross its end, and that are longer than its whole buffer, which
+// output builds in different places.
+func TestOutputBufferEdges(t *testing.T) {
+	for _, size := range []int{16, 100, 4096} {
+		t.Run(fmt.Sprint(size), func(t *testing.T) {
+			var got, want bytes.Buffer
+			o := newOutput(bufio.NewWriterSize(&got, size))
+			for _, tc := range outputCases {
+				for n := range 5 {
+					text := strings.Repeat(tc.text+" Talks went on. ", n)
+					o.line(text)
+					want.WriteString(collapseRef(text) + "\n")
+					r := sentenceRecord{Text: text, Start: n, End: n + len(text), Kind: segment.Headline}
+					o.sentence(r)
+					want.WriteString(jsonRef(t, r))
+				}
+			}
+			require.NoError(t, o.err)
+			require.NoError(t, o.w.Flush())
+			assert.Equal(t, want.String(), got.String())
+		})
+	}
+}
+
 func TestSentenceJSONInvalidKind(t *testing.T) {
 	var b bytes.Buffer
 	o := newOutput(bufio.NewWriter(&b))
@@ -146,6 +195,50 @@ func BenchmarkOutput(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				tc.write(o)
+			}
+		})
+	}
+}
+
+// BenchmarkOutputNews writes the sentences of the repository's news
+// documents, as the command writes them: the mix of lengths, curly quotes
+// and line breaks inside sentences that real text has, which the one
+// sentence of BenchmarkOutput does not.
+func BenchmarkOutputNews(b *testing.B) {
+	seg, err := segment.New()
+	require.NoError(b, err)
+	var sentences []segment.Sentence
+	size := 0
+	for _, pattern := range []string{"geneva/article.txt", "eval/gum-news/*.txt", "pages/*.txt"} {
+		paths, err := filepath.Glob(filepath.Join("../../testdata", pattern))
+		require.NoError(b, err)
+		require.NotEmpty(b, paths, pattern)
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			require.NoError(b, err)
+			for _, s := range seg.Segment(string(data)) {
+				sentences = append(sentences, s)
+				size += len(s.Text)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		write func(o *output, s segment.Sentence)
+	}{
+		{"line", func(o *output, s segment.Sentence) { o.line(s.Text) }},
+		{"json", func(o *output, s segment.Sentence) {
+			o.sentence(sentenceRecord{Text: s.Text, Start: s.Start, End: s.End, Kind: s.Kind})
+		}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			o := newOutput(bufio.NewWriterSize(discard{}, outputSize))
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, s := range sentences {
+					tc.write(o, s)
+				}
 			}
 		})
 	}
