@@ -329,10 +329,9 @@ type pass struct {
 // is a year or a footnote number, where the token after it opens a credit
 // (isCandidate), or at a layout break; so the walk jumps from one stop
 // byte (stopBytes) to the next, cuts the token around it and the one
-// after, and decides there. The
-// bytes between, most of a text, cost one table lookup each. While an
-// inline list is open, any token may be its next marker, and the walk
-// takes every token. TestWalkMatchesTokenWalk and FuzzWalkMatchesTokenWalk
+// after, and decides there. The bytes between, most of a text, cost one
+// table lookup for each pair of them (stopPairs). While an inline list is
+// open, any token may be its next marker, and the walk takes every token. TestWalkMatchesTokenWalk and FuzzWalkMatchesTokenWalk
 // hold it to a walk over every token.
 func (p *pass) paragraph(para paragraph) {
 	text, pend := p.text, para.end
@@ -416,31 +415,55 @@ var stopBytes = [256]uint8{
 	0xe2: 1, 0xe3: 1, 0xef: 1,
 }
 
+// stopPairs marks the pairs of bytes, text[i] | text[i+1]<<8, that may
+// hold a stop: one that stopBytes marks, but a digit in second place only
+// after ASCII white space or a byte of a multi-byte rune (which may end a
+// Unicode space), since a digit is a stop only where a token starts. A
+// digit in first place is marked whatever stands before it, which this
+// pair does not show. One lookup covers two bytes, and the pairs of
+// ordinary words, which are most of a text, mark nothing; news text uses
+// a few hundred pairs of the table, which stay in the cache.
+var stopPairs = func() (t [1 << 16]uint8) {
+	for c0 := range 256 {
+		for c1 := range 256 {
+			mark := stopBytes[c0]
+			if '0' <= c1 && c1 <= '9' {
+				if asciiSpace[c0] || c0 >= utf8.RuneSelf {
+					mark = 1
+				}
+			} else {
+				mark |= stopBytes[c1]
+			}
+			t[c0|c1<<8] = mark
+		}
+	}
+	return t
+}()
+
 // indexStop returns the index in s, which is text[from:], of the first
 // byte that stopBytes marks and isStop accepts, or len(s). lo is the start
 // of a token at or before from.
 func indexStop(s, text string, lo, from int) int {
-	for i := 0; i < len(s); {
-		// Eight lookups joined by | and one branch: most runs of eight
-		// bytes hold no stop.
-		if i+8 <= len(s) {
-			w := s[i : i+8]
-			if stopBytes[w[0]]|stopBytes[w[1]]|stopBytes[w[2]]|stopBytes[w[3]]|
-				stopBytes[w[4]]|stopBytes[w[5]]|stopBytes[w[6]]|stopBytes[w[7]] == 0 {
-				i += 8
-				continue
+	i := 0
+	for i+8 <= len(s) {
+		// Four lookups of pairs joined by | and one branch: most runs
+		// of eight bytes hold no stop.
+		w := s[i : i+8]
+		if stopPairs[uint16(w[0])|uint16(w[1])<<8]|stopPairs[uint16(w[2])|uint16(w[3])<<8]|
+			stopPairs[uint16(w[4])|uint16(w[5])<<8]|stopPairs[uint16(w[6])|uint16(w[7])<<8] == 0 {
+			i += 8
+			continue
+		}
+		for end := i + 8; i < end; i++ {
+			if stopBytes[s[i]] != 0 && isStop(text, lo, from+i) {
+				return i
 			}
 		}
-		// A stop byte among the next eight, or the last few bytes: one
-		// at a time up to the stop, then on in eights.
-		for end := min(i+8, len(s)); i < end; i++ {
-			if stopBytes[s[i]] != 0 {
-				if isStop(text, lo, from+i) {
-					return i
-				}
-				i++
-				break
-			}
+	}
+	// The last few bytes, one at a time.
+	for ; i < len(s); i++ {
+		if stopBytes[s[i]] != 0 && isStop(text, lo, from+i) {
+			return i
 		}
 	}
 	return len(s)
