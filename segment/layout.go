@@ -144,7 +144,7 @@ func tokenEnd(text string, start, end int) int {
 				break
 			}
 			i++ // '.', '?' or '!'
-			if i < end {
+			if i < end && mayGlue(text[i]) {
 				if j := gluedStop(text, start, i, end); j > 0 {
 					return j
 				}
@@ -189,10 +189,33 @@ var tokenSpecial = func() (t [256]bool) {
 	return t
 }()
 
+// mayGlue reports whether c, the byte after a '.', '?' or '!', may start
+// what gluedStop looks for after the stop: a capital, an opening bracket,
+// a closing quote or bracket, or a multi-byte rune (a curly quote). Most
+// stops are followed by a space, and need no call to gluedStop.
+func mayGlue(c byte) bool {
+	switch {
+	case 'A' <= c && c <= 'Z', c >= utf8.RuneSelf:
+		return true
+	case c == '(', c == ')', c == '"', c == '\'', c == ']', c == '}':
+		return true
+	}
+	return false
+}
+
 // tokenAt returns the token that starts at the first byte at or after from
 // that is not white space, in a paragraph that ends at end.
 func tokenAt(text string, from, end int) token {
 	for from < end {
+		// One space, mostly, and ASCII: spaceAt, which decodes, only
+		// for the rest.
+		if c := text[from]; c < utf8.RuneSelf {
+			if !isSpaceByte(c) {
+				break
+			}
+			from++
+			continue
+		}
 		n := spaceAt(text, from)
 		if n == 0 {
 			break
