@@ -118,7 +118,13 @@ func lineStart(text string, pos int) int {
 // paragraph that ends at end: the next white space, or a sentence end that
 // lost its space (see gluedStop), where the next token starts at once.
 func tokenEnd(text string, start, end int) int {
-	i := start
+	return tokenEndFrom(text, start, start, end)
+}
+
+// tokenEndFrom returns tokenEnd(text, start, end) for a token whose bytes
+// text[start:i] are known to hold no white space and no '.', '?' or '!',
+// so that the cut need only read on from i.
+func tokenEndFrom(text string, start, i, end int) int {
 	for i < end {
 		if i+8 <= end {
 			// Jump to the first byte of the next eight that may be
@@ -232,8 +238,50 @@ func tokenAt(text string, from, end int) token {
 // there as tokenEnd does, so that a sentence end that lost its space
 // ("week.The") splits as it does when the paragraph is read from its start.
 func tokenAround(text string, lo, k, end int) token {
+	ws := wordStart(text, lo, k)
+	for {
+		te := tokenEnd(text, ws, end)
+		if te > k {
+			return token{start: ws, end: te}
+		}
+		ws = te // a glued stop: the next token starts here
+	}
+}
+
+// stopToken returns tokenAround(text, lo, k, end) for a stop k that
+// indexStop found reading from lo: a '.', '?' or '!' is always a stop, so
+// none stands in text[lo:k], no glued stop cuts the token before k, and
+// the cut forward can start at k rather than at the start of the token.
+func stopToken(text string, lo, k, end int) token {
+	ws := wordStart(text, lo, k)
+	return token{start: ws, end: tokenEndFrom(text, ws, k, end)}
+}
+
+// wordStart returns the offset just after the last white space before k,
+// or lo when there is none in text[lo:k]. Eight bytes at a time, it looks
+// for the last byte that may be white space, a byte below '!' or one of a
+// multi-byte rune, and decides that byte as tokenAround always did.
+func wordStart(text string, lo, k int) int {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
 	ws := k
 	for ws > lo {
+		if ws-8 >= lo {
+			w := text[ws-8 : ws]
+			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			// Bit 7 of a byte of sum is set when its low seven bits are
+			// '!' or more; no carry crosses bytes, so every mark is exact.
+			sum := x&(0x7f*ones) + (0x80-'!')*ones
+			m := (^sum | x) & high
+			if m == 0 {
+				ws -= 8
+				continue
+			}
+			ws += (bits.Len64(m)+7)>>3 - 8 // just after the last mark
+		}
 		if c := text[ws-1]; c < utf8.RuneSelf {
 			if isSpaceByte(c) {
 				break
@@ -247,13 +295,7 @@ func tokenAround(text string, lo, k, end int) token {
 		}
 		ws -= size
 	}
-	for {
-		te := tokenEnd(text, ws, end)
-		if te > k {
-			return token{start: ws, end: te}
-		}
-		ws = te // a glued stop: the next token starts here
-	}
+	return ws
 }
 
 // tokenBefore returns the token before the one that starts at x, which is

@@ -386,7 +386,7 @@ func (p *pass) paragraph(para paragraph) {
 		}
 		t := lo // a stop inside lo, which the walk has cut already
 		if k >= lo.end {
-			t = tokenAround(text, lo.start, k, pend)
+			t = stopToken(text, from, k, pend)
 		}
 		if t.start > lo.start && p.s.rules.opensCredit(text[t.start:t.end]) {
 			p.boundary(tokenBefore(text, lo.start, t.start, pend), t, pend, false)
