@@ -167,22 +167,22 @@ func tokenEndFrom(text string, start, i, end int) int {
 }
 
 // maybeTokenSpecial marks bit 7 of each byte of x, eight bytes of text in
-// little-endian order, that may be one tokenSpecial marks: a byte below
-// '!' (ASCII white space and the control bytes), '.', '?', '!', or a byte
-// at or above utf8.RuneSelf. It may mark a byte above a marked one that is
-// not special (the borrow of a subtraction runs on), and the control bytes
-// that are not space, but the lowest mark is always the first candidate:
-// tokenEnd jumps to it and looks at that byte with tokenSpecial.
+// little-endian order, that may be one tokenSpecial marks: a byte up to
+// '!' (ASCII white space, the control bytes and '!' itself, which one
+// subtraction finds), '.', '?', or a byte at or above utf8.RuneSelf. It
+// may mark a byte above a marked one that is not special (the borrow of a
+// subtraction runs on), and the control bytes that are not space, but the
+// lowest mark is always the first candidate: tokenEnd jumps to it and
+// looks at that byte with tokenSpecial.
 func maybeTokenSpecial(x uint64) uint64 {
 	const (
 		lo = 0x0101010101010101
 		hi = 0x8080808080808080
 	)
-	below := x - '!'*lo // borrows out of the bytes below '!'
+	below := x - ('!'+1)*lo // borrows out of the bytes up to '!'
 	dot := x ^ '.'*lo
 	question := x ^ '?'*lo
-	bang := x ^ '!'*lo
-	return (below&^x | (dot-lo)&^dot | (question-lo)&^question | (bang-lo)&^bang | x) & hi
+	return (below&^x | (dot-lo)&^dot | (question-lo)&^question | x) & hi
 }
 
 // tokenSpecial marks the bytes that tokenEnd must look at: ASCII white
