@@ -585,6 +585,12 @@ const (
 // line or the end of the text follows) and, when it lies in the same
 // paragraph, the text from the next sentence on ("" otherwise).
 func gapAfter(text string, end int) (where, string) {
+	// Most sentences are followed by one space and the next sentence.
+	if end+1 < len(text) && text[end] == ' ' {
+		if c := text[end+1]; c < utf8.RuneSelf && !isSpaceByte(c) {
+			return startText, text[end+1:]
+		}
+	}
 	lines := 0
 	// A gap longer than the window ends a sentence like a paragraph break
 	// (see WindowSize); looking no further keeps a stream, which may hold

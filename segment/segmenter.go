@@ -388,7 +388,9 @@ func (p *pass) paragraph(para paragraph) {
 		if k >= lo.end {
 			t = stopToken(text, from, k, pend)
 		}
-		if t.start > lo.start && p.s.rules.opensCredit(text[t.start:t.end]) {
+		// A credit label ends in ':' (opensCredit); looking at that
+		// byte first spares most stops the call.
+		if t.start > lo.start && text[t.end-1] == ':' && p.s.rules.opensCredit(text[t.start:t.end]) {
 			p.boundary(tokenBefore(text, lo.start, t.start, pend), t, pend, false)
 			lo = t
 		}
