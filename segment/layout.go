@@ -42,6 +42,13 @@ type paragraph struct {
 func nextParagraph(text string, from int, atEOF bool) (p paragraph, next int, ok bool) {
 	start := from
 	for start < len(text) {
+		if c := text[start]; c < utf8.RuneSelf {
+			if !isSpaceByte(c) {
+				break
+			}
+			start++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[start:])
 		if !isSpace(r) {
 			break
@@ -341,8 +348,17 @@ func splitLines(text string, p paragraph, lines []line) []line {
 	return lines
 }
 
+// trimLine returns the line text[start:end] without the white space
+// around it. An ASCII byte, most of them, is taken without decoding.
 func trimLine(text string, start, end int) line {
 	for start < end {
+		if c := text[start]; c < utf8.RuneSelf {
+			if !isSpaceByte(c) {
+				break
+			}
+			start++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[start:end])
 		if !isSpace(r) {
 			break
@@ -350,6 +366,13 @@ func trimLine(text string, start, end int) line {
 		start += size
 	}
 	for end > start {
+		if c := text[end-1]; c < utf8.RuneSelf {
+			if !isSpaceByte(c) {
+				break
+			}
+			end--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(text[start:end])
 		if !isSpace(r) {
 			break
