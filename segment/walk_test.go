@@ -2,8 +2,10 @@ package segment
 
 import (
 	"math/bits"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 )
@@ -214,6 +216,99 @@ func TestMaybeTokenSpecial(t *testing.T) {
 				if got > first {
 					t.Errorf("maybeTokenSpecial(%q) skips to %d, past the special byte at %d", w[:], got, first)
 				}
+			}
+		}
+	}
+}
+
+// scanTexts returns texts for the scans of the walk: the walk cases and
+// strings drawn from pieces that sit at the edges of those scans (digits
+// after ASCII and Unicode spaces, stops, multi-byte runes that are and are
+// not stops or spaces, invalid UTF-8), long enough to cross several runs
+// of eight bytes.
+func scanTexts() []string {
+	var texts []string
+	for _, c := range walkCases {
+		texts = append(texts, c.text)
+	}
+	pieces := []string{
+		"a", "Zq", "word", " ", "  ", "\n", "\t", "1", "2015", ".", "?", "!", ":", ";", ",",
+		"\u00a0", "\u2009", "\u3000", "…", "“", "’", "é", "。", "\xff", "\xe2\x80", "(", "\"",
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 3000 {
+		var b strings.Builder
+		for n := r.IntN(40); n >= 0; n-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	return texts
+}
+
+// TestIndexStopMatchesByteScan holds indexStop, which skips by pairs of
+// bytes, to isStop asked at every byte that stopBytes marks, from every
+// token start of a text, as the walk calls it.
+func TestIndexStopMatchesByteScan(t *testing.T) {
+	for _, text := range scanTexts() {
+		for lo := 0; lo < len(text); lo++ {
+			if lo > 0 && spaceAt(text, lo) == 0 && spaceAt(text, lastRuneStart(text, lo)) == 0 {
+				continue // not a token start
+			}
+			for _, from := range []int{lo, min(lo+1, len(text)), min(lo+3, len(text))} {
+				want := len(text) - from
+				for k := from; k < len(text); k++ {
+					if stopBytes[text[k]] != 0 && isStop(text, lo, k) {
+						want = k - from
+						break
+					}
+				}
+				if got := indexStop(text[from:], text, lo, from); got != want {
+					t.Fatalf("indexStop(%q from %d, lo %d) = %d, want %d", text, from, lo, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestStopTokenMatchesTokenAround holds stopToken, which cuts forward from
+// the stop, and wordStart, which looks back eight bytes at a time, to
+// tokenAround read a byte at a time from the start of the token, at every
+// stop the walk finds.
+func TestStopTokenMatchesTokenAround(t *testing.T) {
+	// tokenAround as it read before wordStart.
+	around := func(text string, lo, k, end int) token {
+		ws := k
+		for ws > lo {
+			r, size := utf8.DecodeLastRuneInString(text[lo:ws])
+			if isSpace(r) {
+				break
+			}
+			ws -= size
+		}
+		for {
+			te := tokenEnd(text, ws, end)
+			if te > k {
+				return token{start: ws, end: te}
+			}
+			ws = te
+		}
+	}
+	for _, text := range scanTexts() {
+		for lo := 0; lo < len(text); lo++ {
+			if spaceAt(text, lo) > 0 || lo > 0 && spaceAt(text, lastRuneStart(text, lo)) == 0 {
+				continue // not a token start
+			}
+			k := lo + indexStop(text[lo:], text, lo, lo)
+			if k == len(text) {
+				continue
+			}
+			want := around(text, lo, k, len(text))
+			if got := stopToken(text, lo, k, len(text)); got != want {
+				t.Fatalf("stopToken(%q, lo %d, stop %d) = %v, want %v", text, lo, k, got, want)
+			}
+			if got := tokenAround(text, lo, k, len(text)); got != want {
+				t.Fatalf("tokenAround(%q, lo %d, stop %d) = %v, want %v", text, lo, k, got, want)
 			}
 		}
 	}
