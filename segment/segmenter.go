@@ -395,13 +395,18 @@ func (p *pass) paragraph(para paragraph) {
 			lo = t
 		}
 		if t.end == pend {
+			lo = t
 			break // the boundary after the last token is the next paragraph's
 		}
 		next := tokenAt(text, t.end, pend)
 		p.boundary(t, next, pend, len(breaks) > 0 && breaks[0] == next.start)
 		lo, from = next, next.start
 	}
-	p.last = tokenAround(text, lo.start, lastRuneStart(text, pend), pend)
+	if lo.end == pend {
+		p.last = lo // the walk has cut the last token already
+	} else {
+		p.last = tokenAround(text, lo.start, lastRuneStart(text, pend), pend)
+	}
 	p.cut = para.cut
 }
 
