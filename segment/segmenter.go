@@ -502,7 +502,7 @@ func isStop(text string, lo, k int) bool {
 func (p *pass) boundary(prev, next token, pend int, brk bool) {
 	text := p.text
 	switch {
-	case p.list.nextItem(text, next, pend):
+	case p.list.style != "" && p.list.nextItem(text, next, pend): // most text is in no list
 		p.emit(p.start, prev.end, ruleListItem)
 		p.start = next.start
 	case brk:
