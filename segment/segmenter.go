@@ -486,6 +486,9 @@ func isStop(text string, lo, k int) bool {
 		if k == lo {
 			return true
 		}
+		if c := text[k-1]; c < utf8.RuneSelf {
+			return isSpaceByte(c) // most digits follow an ASCII byte
+		}
 		r, _ := utf8.DecodeLastRuneInString(text[lo:k])
 		return isSpace(r)
 	case 0xe2, 0xe3, 0xef:
