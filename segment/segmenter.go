@@ -431,17 +431,25 @@ var stopBytes = [256]uint8{
 // ordinary words, which are most of a text, mark nothing; news text uses
 // a few hundred pairs of the table, which stay in the cache.
 var stopPairs = func() (t [1 << 16]uint8) {
-	for c0 := range 256 {
-		for c1 := range 256 {
-			mark := stopBytes[c0]
-			if '0' <= c1 && c1 <= '9' {
-				if asciiSpace[c0] || c0 >= utf8.RuneSelf {
-					mark = 1
-				}
-			} else {
-				mark |= stopBytes[c1]
+	// Only the marks are written, a few thousand of the 65,536 entries,
+	// to keep the package's start-up cheap.
+	for c := range 256 {
+		if stopBytes[c] == 0 {
+			continue
+		}
+		digit := '0' <= c && c <= '9'
+		for other := range 256 {
+			t[c|other<<8] = 1
+			if !digit {
+				t[other|c<<8] = 1
 			}
-			t[c0|c1<<8] = mark
+		}
+	}
+	for c := range 256 {
+		if asciiSpace[c] || c >= utf8.RuneSelf {
+			for d := int('0'); d <= '9'; d++ {
+				t[c|d<<8] = 1
+			}
 		}
 	}
 	return t

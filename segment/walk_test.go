@@ -313,3 +313,20 @@ func TestStopTokenMatchesTokenAround(t *testing.T) {
 		}
 	}
 }
+
+// TestStopPairs checks every entry of stopPairs against its definition:
+// a pair is marked when its first byte is a stop byte, its second a stop
+// byte that is not a digit, or its second a digit after ASCII white space
+// or a byte of a multi-byte rune.
+func TestStopPairs(t *testing.T) {
+	for c0 := range 256 {
+		for c1 := range 256 {
+			digit := '0' <= c1 && c1 <= '9'
+			want := stopBytes[c0] != 0 || !digit && stopBytes[c1] != 0 ||
+				digit && (asciiSpace[c0] || c0 >= utf8.RuneSelf)
+			if got := stopPairs[c0|c1<<8] != 0; got != want {
+				t.Errorf("stopPairs[%q %q] = %v, want %v", byte(c0), byte(c1), got, want)
+			}
+		}
+	}
+}
