@@ -261,6 +261,11 @@ func tokenAround(text string, lo, k, end int) token {
 // the cut forward can start at k rather than at the start of the token.
 func stopToken(text string, lo, k, end int) token {
 	ws := wordStart(text, lo, k)
+	if text[k] < utf8.RuneSelf && (k+1 == end || isSpaceByte(text[k+1])) {
+		// Most stops end their token ("said. The"): an ASCII stop is
+		// not space, and the space after it ends the token.
+		return token{start: ws, end: k + 1}
+	}
 	return token{start: ws, end: tokenEndFrom(text, ws, k, end)}
 }
 
