@@ -32,6 +32,7 @@ const WindowSize = 1 << 20
 type paragraph struct {
 	start, end int
 	cut        bool
+	multiline  bool // a newline stands in [start, end): the walk must read its layout
 }
 
 // nextParagraph finds the first paragraph of text[from:] and the offset
@@ -71,6 +72,7 @@ func nextParagraph(text string, from int, atEOF bool) (p paragraph, next int, ok
 		blank := ln.start == ln.end
 		if !blank {
 			p.end = ln.end
+			p.multiline = pos > start // a line after the first
 		}
 		done := nl >= 0 || atEOF // the line is complete
 		if blank && done || nl < 0 && atEOF {
@@ -109,7 +111,8 @@ func cutParagraph(text string, start, limit int) (paragraph, int, bool) {
 		}
 	}
 	ln := trimLine(text, start, start+cut)
-	return paragraph{start: ln.start, end: ln.end, cut: true}, start + cut, true
+	multiline := strings.IndexByte(text[ln.start:ln.end], '\n') >= 0
+	return paragraph{start: ln.start, end: ln.end, cut: true, multiline: multiline}, start + cut, true
 }
 
 // lineStart returns the offset of the start of the line holding pos.

@@ -336,7 +336,7 @@ type pass struct {
 func (p *pass) paragraph(para paragraph) {
 	text, pend := p.text, para.end
 	p.breaks = p.breaks[:0]
-	if strings.IndexByte(text[para.start:pend], '\n') >= 0 {
+	if para.multiline {
 		p.lines = splitLines(text, para, p.lines[:0])
 		p.breaks = lineBreaks(text, p.lines, p.s.rules.lex, p.breaks)
 	}

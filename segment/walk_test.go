@@ -330,3 +330,25 @@ func TestStopPairs(t *testing.T) {
 		}
 	}
 }
+
+// TestParagraphMultiline checks the flag by which the walk skips looking
+// for the lines of a paragraph: it is set exactly when a newline stands
+// inside the paragraph, whole or cut at the window size.
+func TestParagraphMultiline(t *testing.T) {
+	long := strings.Repeat("word ", WindowSize/5) + "\nmore\n\nnext"
+	for _, text := range append(scanTexts(), long, "one\ntwo", "one\n \ntwo", " \n one \n\n") {
+		for _, atEOF := range []bool{true, false} {
+			for pos := 0; ; {
+				para, next, ok := nextParagraph(text, pos, atEOF)
+				if !ok {
+					break
+				}
+				want := strings.IndexByte(text[para.start:para.end], '\n') >= 0
+				if para.multiline != want {
+					t.Fatalf("nextParagraph(%.60q, %d, %v) = %+v: multiline %v, want %v", text, pos, atEOF, para, para.multiline, want)
+				}
+				pos = next
+			}
+		}
+	}
+}
