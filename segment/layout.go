@@ -32,6 +32,7 @@ const WindowSize = 1 << 20
 type paragraph struct {
 	start, end int
 	cut        bool
+	multiline  bool // a newline stands in [start, end): the walk must read its layout
 }
 
 // nextParagraph finds the first paragraph of text[from:] and the offset
@@ -42,6 +43,13 @@ type paragraph struct {
 func nextParagraph(text string, from int, atEOF bool) (p paragraph, next int, ok bool) {
 	start := from
 	for start < len(text) {
+		if c := text[start]; c < utf8.RuneSelf {
+			if !isSpaceByte(c) {
+				break
+			}
+			start++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[start:])
 		if !isSpace(r) {
 			break
@@ -64,6 +72,7 @@ func nextParagraph(text string, from int, atEOF bool) (p paragraph, next int, ok
 		blank := ln.start == ln.end
 		if !blank {
 			p.end = ln.end
+			p.multiline = pos > start // a line after the first
 		}
 		done := nl >= 0 || atEOF // the line is complete
 		if blank && done || nl < 0 && atEOF {
@@ -102,7 +111,8 @@ func cutParagraph(text string, start, limit int) (paragraph, int, bool) {
 		}
 	}
 	ln := trimLine(text, start, start+cut)
-	return paragraph{start: ln.start, end: ln.end, cut: true}, start + cut, true
+	multiline := strings.IndexByte(text[ln.start:ln.end], '\n') >= 0
+	return paragraph{start: ln.start, end: ln.end, cut: true, multiline: multiline}, start + cut, true
 }
 
 // lineStart returns the offset of the start of the line holding pos.
@@ -118,7 +128,13 @@ func lineStart(text string, pos int) int {
 // paragraph that ends at end: the next white space, or a sentence end that
 // lost its space (see gluedStop), where the next token starts at once.
 func tokenEnd(text string, start, end int) int {
-	i := start
+	return tokenEndFrom(text, start, start, end)
+}
+
+// tokenEndFrom returns tokenEnd(text, start, end) for a token whose bytes
+// text[start:i] are known to hold no white space and no '.', '?' or '!',
+// so that the cut need only read on from i.
+func tokenEndFrom(text string, start, i, end int) int {
 	for i < end {
 		if i+8 <= end {
 			// Jump to the first byte of the next eight that may be
@@ -144,7 +160,7 @@ func tokenEnd(text string, start, end int) int {
 				break
 			}
 			i++ // '.', '?' or '!'
-			if i < end {
+			if i < end && mayGlue(text[i]) {
 				if j := gluedStop(text, start, i, end); j > 0 {
 					return j
 				}
@@ -161,22 +177,22 @@ func tokenEnd(text string, start, end int) int {
 }
 
 // maybeTokenSpecial marks bit 7 of each byte of x, eight bytes of text in
-// little-endian order, that may be one tokenSpecial marks: a byte below
-// '!' (ASCII white space and the control bytes), '.', '?', '!', or a byte
-// at or above utf8.RuneSelf. It may mark a byte above a marked one that is
-// not special (the borrow of a subtraction runs on), and the control bytes
-// that are not space, but the lowest mark is always the first candidate:
-// tokenEnd jumps to it and looks at that byte with tokenSpecial.
+// little-endian order, that may be one tokenSpecial marks: a byte up to
+// '!' (ASCII white space, the control bytes and '!' itself, which one
+// subtraction finds), '.', '?', or a byte at or above utf8.RuneSelf. It
+// may mark a byte above a marked one that is not special (the borrow of a
+// subtraction runs on), and the control bytes that are not space, but the
+// lowest mark is always the first candidate: tokenEnd jumps to it and
+// looks at that byte with tokenSpecial.
 func maybeTokenSpecial(x uint64) uint64 {
 	const (
 		lo = 0x0101010101010101
 		hi = 0x8080808080808080
 	)
-	below := x - '!'*lo // borrows out of the bytes below '!'
+	below := x - ('!'+1)*lo // borrows out of the bytes up to '!'
 	dot := x ^ '.'*lo
 	question := x ^ '?'*lo
-	bang := x ^ '!'*lo
-	return (below&^x | (dot-lo)&^dot | (question-lo)&^question | (bang-lo)&^bang | x) & hi
+	return (below&^x | (dot-lo)&^dot | (question-lo)&^question | x) & hi
 }
 
 // tokenSpecial marks the bytes that tokenEnd must look at: ASCII white
@@ -189,10 +205,33 @@ var tokenSpecial = func() (t [256]bool) {
 	return t
 }()
 
+// mayGlue reports whether c, the byte after a '.', '?' or '!', may start
+// what gluedStop looks for after the stop: a capital, an opening bracket,
+// a closing quote or bracket, or a multi-byte rune (a curly quote). Most
+// stops are followed by a space, and need no call to gluedStop.
+func mayGlue(c byte) bool {
+	switch {
+	case 'A' <= c && c <= 'Z', c >= utf8.RuneSelf:
+		return true
+	case c == '(', c == ')', c == '"', c == '\'', c == ']', c == '}':
+		return true
+	}
+	return false
+}
+
 // tokenAt returns the token that starts at the first byte at or after from
 // that is not white space, in a paragraph that ends at end.
 func tokenAt(text string, from, end int) token {
 	for from < end {
+		// One space, mostly, and ASCII: spaceAt, which decodes, only
+		// for the rest.
+		if c := text[from]; c < utf8.RuneSelf {
+			if !isSpaceByte(c) {
+				break
+			}
+			from++
+			continue
+		}
 		n := spaceAt(text, from)
 		if n == 0 {
 			break
@@ -209,8 +248,55 @@ func tokenAt(text string, from, end int) token {
 // there as tokenEnd does, so that a sentence end that lost its space
 // ("week.The") splits as it does when the paragraph is read from its start.
 func tokenAround(text string, lo, k, end int) token {
+	ws := wordStart(text, lo, k)
+	for {
+		te := tokenEnd(text, ws, end)
+		if te > k {
+			return token{start: ws, end: te}
+		}
+		ws = te // a glued stop: the next token starts here
+	}
+}
+
+// stopToken returns tokenAround(text, lo, k, end) for a stop k that
+// indexStop found reading from lo: a '.', '?' or '!' is always a stop, so
+// none stands in text[lo:k], no glued stop cuts the token before k, and
+// the cut forward can start at k rather than at the start of the token.
+func stopToken(text string, lo, k, end int) token {
+	ws := wordStart(text, lo, k)
+	if text[k] < utf8.RuneSelf && (k+1 == end || isSpaceByte(text[k+1])) {
+		// Most stops end their token ("said. The"): an ASCII stop is
+		// not space, and the space after it ends the token.
+		return token{start: ws, end: k + 1}
+	}
+	return token{start: ws, end: tokenEndFrom(text, ws, k, end)}
+}
+
+// wordStart returns the offset just after the last white space before k,
+// or lo when there is none in text[lo:k]. Eight bytes at a time, it looks
+// for the last byte that may be white space, a byte below '!' or one of a
+// multi-byte rune, and decides that byte as tokenAround always did.
+func wordStart(text string, lo, k int) int {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
 	ws := k
 	for ws > lo {
+		if ws-8 >= lo {
+			w := text[ws-8 : ws]
+			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			// Bit 7 of a byte of sum is set when its low seven bits are
+			// '!' or more; no carry crosses bytes, so every mark is exact.
+			sum := x&(0x7f*ones) + (0x80-'!')*ones
+			m := (^sum | x) & high
+			if m == 0 {
+				ws -= 8
+				continue
+			}
+			ws += (bits.Len64(m)+7)>>3 - 8 // just after the last mark
+		}
 		if c := text[ws-1]; c < utf8.RuneSelf {
 			if isSpaceByte(c) {
 				break
@@ -224,13 +310,7 @@ func tokenAround(text string, lo, k, end int) token {
 		}
 		ws -= size
 	}
-	for {
-		te := tokenEnd(text, ws, end)
-		if te > k {
-			return token{start: ws, end: te}
-		}
-		ws = te // a glued stop: the next token starts here
-	}
+	return ws
 }
 
 // tokenBefore returns the token before the one that starts at x, which is
@@ -276,8 +356,17 @@ func splitLines(text string, p paragraph, lines []line) []line {
 	return lines
 }
 
+// trimLine returns the line text[start:end] without the white space
+// around it. An ASCII byte, most of them, is taken without decoding.
 func trimLine(text string, start, end int) line {
 	for start < end {
+		if c := text[start]; c < utf8.RuneSelf {
+			if !isSpaceByte(c) {
+				break
+			}
+			start++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[start:end])
 		if !isSpace(r) {
 			break
@@ -285,6 +374,13 @@ func trimLine(text string, start, end int) line {
 		start += size
 	}
 	for end > start {
+		if c := text[end-1]; c < utf8.RuneSelf {
+			if !isSpaceByte(c) {
+				break
+			}
+			end--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(text[start:end])
 		if !isSpace(r) {
 			break
@@ -520,6 +616,12 @@ const (
 // line or the end of the text follows) and, when it lies in the same
 // paragraph, the text from the next sentence on ("" otherwise).
 func gapAfter(text string, end int) (where, string) {
+	// Most sentences are followed by one space and the next sentence.
+	if end+1 < len(text) && text[end] == ' ' {
+		if c := text[end+1]; c < utf8.RuneSelf && !isSpaceByte(c) {
+			return startText, text[end+1:]
+		}
+	}
 	lines := 0
 	// A gap longer than the window ends a sentence like a paragraph break
 	// (see WindowSize); looking no further keeps a stream, which may hold

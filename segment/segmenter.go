@@ -330,15 +330,14 @@ type pass struct {
 // is a year or a footnote number, where the token after it opens a credit
 // (isCandidate), or at a layout break; so the walk jumps from one stop
 // byte (stopBytes) to the next, cuts the token around it and the one
-// after, and decides there. The
-// bytes between, most of a text, cost one table lookup each. While an
-// inline list is open, any token may be its next marker, and the walk
-// takes every token. TestWalkMatchesTokenWalk and FuzzWalkMatchesTokenWalk
+// after, and decides there. The bytes between, most of a text, cost one
+// table lookup for each pair of them (stopPairs). While an inline list is
+// open, any token may be its next marker, and the walk takes every token. TestWalkMatchesTokenWalk and FuzzWalkMatchesTokenWalk
 // hold it to a walk over every token.
 func (p *pass) paragraph(para paragraph) {
 	text, pend := p.text, para.end
 	p.breaks = p.breaks[:0]
-	if strings.IndexByte(text[para.start:pend], '\n') >= 0 {
+	if para.multiline {
 		p.lines = splitLines(text, para, p.lines[:0])
 		p.breaks = lineBreaks(text, p.lines, p.s.rules.lex, p.breaks)
 	}
@@ -388,20 +387,27 @@ func (p *pass) paragraph(para paragraph) {
 		}
 		t := lo // a stop inside lo, which the walk has cut already
 		if k >= lo.end {
-			t = tokenAround(text, lo.start, k, pend)
+			t = stopToken(text, from, k, pend)
 		}
-		if t.start > lo.start && p.s.rules.opensCredit(text[t.start:t.end]) {
+		// A credit label ends in ':' (opensCredit); looking at that
+		// byte first spares most stops the call.
+		if t.start > lo.start && text[t.end-1] == ':' && p.s.rules.opensCredit(text[t.start:t.end]) {
 			p.boundary(tokenBefore(text, lo.start, t.start, pend), t, pend, false)
 			lo = t
 		}
 		if t.end == pend {
+			lo = t
 			break // the boundary after the last token is the next paragraph's
 		}
 		next := tokenAt(text, t.end, pend)
 		p.boundary(t, next, pend, len(breaks) > 0 && breaks[0] == next.start)
 		lo, from = next, next.start
 	}
-	p.last = tokenAround(text, lo.start, lastRuneStart(text, pend), pend)
+	if lo.end == pend {
+		p.last = lo // the walk has cut the last token already
+	} else {
+		p.last = tokenAround(text, lo.start, lastRuneStart(text, pend), pend)
+	}
 	p.cut = para.cut
 }
 
@@ -417,31 +423,63 @@ var stopBytes = [256]uint8{
 	0xe2: 1, 0xe3: 1, 0xef: 1,
 }
 
+// stopPairs marks the pairs of bytes, text[i] | text[i+1]<<8, that may
+// hold a stop: one that stopBytes marks, but a digit in second place only
+// after ASCII white space or a byte of a multi-byte rune (which may end a
+// Unicode space), since a digit is a stop only where a token starts. A
+// digit in first place is marked whatever stands before it, which this
+// pair does not show. One lookup covers two bytes, and the pairs of
+// ordinary words, which are most of a text, mark nothing; news text uses
+// a few hundred pairs of the table, which stay in the cache.
+var stopPairs = func() (t [1 << 16]uint8) {
+	// Only the marks are written, a few thousand of the 65,536 entries,
+	// to keep the package's start-up cheap.
+	for c := range 256 {
+		if stopBytes[c] == 0 {
+			continue
+		}
+		digit := '0' <= c && c <= '9'
+		for other := range 256 {
+			t[c|other<<8] = 1
+			if !digit {
+				t[other|c<<8] = 1
+			}
+		}
+	}
+	for c := range 256 {
+		if asciiSpace[c] || c >= utf8.RuneSelf {
+			for d := int('0'); d <= '9'; d++ {
+				t[c|d<<8] = 1
+			}
+		}
+	}
+	return t
+}()
+
 // indexStop returns the index in s, which is text[from:], of the first
 // byte that stopBytes marks and isStop accepts, or len(s). lo is the start
 // of a token at or before from.
 func indexStop(s, text string, lo, from int) int {
-	for i := 0; i < len(s); {
-		// Eight lookups joined by | and one branch: most runs of eight
-		// bytes hold no stop.
-		if i+8 <= len(s) {
-			w := s[i : i+8]
-			if stopBytes[w[0]]|stopBytes[w[1]]|stopBytes[w[2]]|stopBytes[w[3]]|
-				stopBytes[w[4]]|stopBytes[w[5]]|stopBytes[w[6]]|stopBytes[w[7]] == 0 {
-				i += 8
-				continue
+	i := 0
+	for i+8 <= len(s) {
+		// Four lookups of pairs joined by | and one branch: most runs
+		// of eight bytes hold no stop.
+		w := s[i : i+8]
+		if stopPairs[uint16(w[0])|uint16(w[1])<<8]|stopPairs[uint16(w[2])|uint16(w[3])<<8]|
+			stopPairs[uint16(w[4])|uint16(w[5])<<8]|stopPairs[uint16(w[6])|uint16(w[7])<<8] == 0 {
+			i += 8
+			continue
+		}
+		for end := i + 8; i < end; i++ {
+			if stopBytes[s[i]] != 0 && isStop(text, lo, from+i) {
+				return i
 			}
 		}
-		// A stop byte among the next eight, or the last few bytes: one
-		// at a time up to the stop, then on in eights.
-		for end := min(i+8, len(s)); i < end; i++ {
-			if stopBytes[s[i]] != 0 {
-				if isStop(text, lo, from+i) {
-					return i
-				}
-				i++
-				break
-			}
+	}
+	// The last few bytes, one at a time.
+	for ; i < len(s); i++ {
+		if stopBytes[s[i]] != 0 && isStop(text, lo, from+i) {
+			return i
 		}
 	}
 	return len(s)
@@ -456,6 +494,9 @@ func isStop(text string, lo, k int) bool {
 	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		if k == lo {
 			return true
+		}
+		if c := text[k-1]; c < utf8.RuneSelf {
+			return isSpaceByte(c) // most digits follow an ASCII byte
 		}
 		r, _ := utf8.DecodeLastRuneInString(text[lo:k])
 		return isSpace(r)
@@ -473,7 +514,7 @@ func isStop(text string, lo, k int) bool {
 func (p *pass) boundary(prev, next token, pend int, brk bool) {
 	text := p.text
 	switch {
-	case p.list.nextItem(text, next, pend):
+	case p.list.style != "" && p.list.nextItem(text, next, pend): // most text is in no list
 		p.emit(p.start, prev.end, ruleListItem)
 		p.start = next.start
 	case brk:

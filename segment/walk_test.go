@@ -2,8 +2,10 @@ package segment
 
 import (
 	"math/bits"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 )
@@ -214,6 +216,138 @@ func TestMaybeTokenSpecial(t *testing.T) {
 				if got > first {
 					t.Errorf("maybeTokenSpecial(%q) skips to %d, past the special byte at %d", w[:], got, first)
 				}
+			}
+		}
+	}
+}
+
+// scanTexts returns texts for the scans of the walk: the walk cases and
+// strings drawn from pieces that sit at the edges of those scans (digits
+// after ASCII and Unicode spaces, stops, multi-byte runes that are and are
+// not stops or spaces, invalid UTF-8), long enough to cross several runs
+// of eight bytes.
+func scanTexts() []string {
+	var texts []string
+	for _, c := range walkCases {
+		texts = append(texts, c.text)
+	}
+	pieces := []string{
+		"a", "Zq", "word", " ", "  ", "\n", "\t", "1", "2015", ".", "?", "!", ":", ";", ",",
+		"\u00a0", "\u2009", "\u3000", "…", "“", "’", "é", "。", "\xff", "\xe2\x80", "(", "\"",
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 3000 {
+		var b strings.Builder
+		for n := r.IntN(40); n >= 0; n-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	return texts
+}
+
+// TestIndexStopMatchesByteScan holds indexStop, which skips by pairs of
+// bytes, to isStop asked at every byte that stopBytes marks, from every
+// token start of a text, as the walk calls it.
+func TestIndexStopMatchesByteScan(t *testing.T) {
+	for _, text := range scanTexts() {
+		for lo := 0; lo < len(text); lo++ {
+			if lo > 0 && spaceAt(text, lo) == 0 && spaceAt(text, lastRuneStart(text, lo)) == 0 {
+				continue // not a token start
+			}
+			for _, from := range []int{lo, min(lo+1, len(text)), min(lo+3, len(text))} {
+				want := len(text) - from
+				for k := from; k < len(text); k++ {
+					if stopBytes[text[k]] != 0 && isStop(text, lo, k) {
+						want = k - from
+						break
+					}
+				}
+				if got := indexStop(text[from:], text, lo, from); got != want {
+					t.Fatalf("indexStop(%q from %d, lo %d) = %d, want %d", text, from, lo, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestStopTokenMatchesTokenAround holds stopToken, which cuts forward from
+// the stop, and wordStart, which looks back eight bytes at a time, to
+// tokenAround read a byte at a time from the start of the token, at every
+// stop the walk finds.
+func TestStopTokenMatchesTokenAround(t *testing.T) {
+	// tokenAround as it read before wordStart.
+	around := func(text string, lo, k, end int) token {
+		ws := k
+		for ws > lo {
+			r, size := utf8.DecodeLastRuneInString(text[lo:ws])
+			if isSpace(r) {
+				break
+			}
+			ws -= size
+		}
+		for {
+			te := tokenEnd(text, ws, end)
+			if te > k {
+				return token{start: ws, end: te}
+			}
+			ws = te
+		}
+	}
+	for _, text := range scanTexts() {
+		for lo := 0; lo < len(text); lo++ {
+			if spaceAt(text, lo) > 0 || lo > 0 && spaceAt(text, lastRuneStart(text, lo)) == 0 {
+				continue // not a token start
+			}
+			k := lo + indexStop(text[lo:], text, lo, lo)
+			if k == len(text) {
+				continue
+			}
+			want := around(text, lo, k, len(text))
+			if got := stopToken(text, lo, k, len(text)); got != want {
+				t.Fatalf("stopToken(%q, lo %d, stop %d) = %v, want %v", text, lo, k, got, want)
+			}
+			if got := tokenAround(text, lo, k, len(text)); got != want {
+				t.Fatalf("tokenAround(%q, lo %d, stop %d) = %v, want %v", text, lo, k, got, want)
+			}
+		}
+	}
+}
+
+// TestStopPairs checks every entry of stopPairs against its definition:
+// a pair is marked when its first byte is a stop byte, its second a stop
+// byte that is not a digit, or its second a digit after ASCII white space
+// or a byte of a multi-byte rune.
+func TestStopPairs(t *testing.T) {
+	for c0 := range 256 {
+		for c1 := range 256 {
+			digit := '0' <= c1 && c1 <= '9'
+			want := stopBytes[c0] != 0 || !digit && stopBytes[c1] != 0 ||
+				digit && (asciiSpace[c0] || c0 >= utf8.RuneSelf)
+			if got := stopPairs[c0|c1<<8] != 0; got != want {
+				t.Errorf("stopPairs[%q %q] = %v, want %v", byte(c0), byte(c1), got, want)
+			}
+		}
+	}
+}
+
+// TestParagraphMultiline checks the flag by which the walk skips looking
+// for the lines of a paragraph: it is set exactly when a newline stands
+// inside the paragraph, whole or cut at the window size.
+func TestParagraphMultiline(t *testing.T) {
+	long := strings.Repeat("word ", WindowSize/5) + "\nmore\n\nnext"
+	for _, text := range append(scanTexts(), long, "one\ntwo", "one\n \ntwo", " \n one \n\n") {
+		for _, atEOF := range []bool{true, false} {
+			for pos := 0; ; {
+				para, next, ok := nextParagraph(text, pos, atEOF)
+				if !ok {
+					break
+				}
+				want := strings.IndexByte(text[para.start:para.end], '\n') >= 0
+				if para.multiline != want {
+					t.Fatalf("nextParagraph(%.60q, %d, %v) = %+v: multiline %v, want %v", text, pos, atEOF, para, para.multiline, want)
+				}
+				pos = next
 			}
 		}
 	}
