@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -119,8 +120,8 @@ func BenchmarkSentences(b *testing.B) {
 	})
 }
 
-// BenchmarkStreamRatio runs Segment and the three ways of streaming a
-// text over each corpus in turn, op by op, and reports for each stream the
+// BenchmarkStreamRatio runs Segment, the three ways of streaming a text,
+// and reading a plain io.Reader whole before Segment, over each corpus in turn, op by op, and reports for each stream the
 // median over rounds of its time over Segment's in the same round. On a
 // machine shared with other work the four meet the same load, which
 // separate benchmarks, seconds apart, do not. The order within a round
@@ -142,6 +143,15 @@ func BenchmarkStreamRatio(b *testing.B) {
 			}
 		}},
 		{"reader/segment", func(text string) { count(seg.NewScanner(onlyReader{strings.NewReader(text)})) }},
+		// What a caller without a Scanner does with such a reader: read
+		// it all, then Segment. strings.Builder's String copies nothing.
+		{"readall+segment/segment", func(text string) {
+			var all strings.Builder
+			if _, err := io.Copy(&all, onlyReader{strings.NewReader(text)}); err != nil {
+				panic(err)
+			}
+			seg.Segment(all.String())
+		}},
 	}
 	for _, c := range benchCorpora(b) {
 		b.Run(c.name, func(b *testing.B) {
