@@ -217,3 +217,40 @@ func BenchmarkPunktBreaks(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPunktModelLookup compares the orthographic context lookups of
+// the decider and the rules in modelTable with the same lookups in
+// neurosnap's map, on the lower-cased words of the corpora: modelTable
+// replaced the map to take the model off the garbage collector's work, and
+// must not be slower.
+func BenchmarkPunktModelLookup(b *testing.B) {
+	var words [][]byte
+	corpora := benchCorpora(b)
+	for _, c := range corpora[:len(corpora)-1] { // all but the mix
+		for _, w := range strings.Fields(c.text) {
+			words = append(words, []byte(strings.ToLower(strings.Trim(w, `.,;:!?"'()“”‘’`))))
+		}
+	}
+	m := slowPunkt(b).tok.Storage.OrthoContext
+	t := &fastPunktForTest(b).ortho
+	for _, l := range []struct {
+		name string
+		get  func([]byte) int
+	}{
+		{"map", func(w []byte) int { return m[string(w)] }},
+		{"table", func(w []byte) int { return int(t.get(w)) }},
+	} {
+		b.Run(l.name, func(b *testing.B) {
+			b.ReportAllocs()
+			hits := 0
+			for b.Loop() {
+				for _, w := range words {
+					if l.get(w) != 0 {
+						hits++
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/lookup")
+		})
+	}
+}
