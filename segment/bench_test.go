@@ -254,3 +254,26 @@ func BenchmarkPunktModelLookup(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPunktModelLoad measures what every process that segments pays
+// once for the Punkt model: building fastPunkt from the embedded
+// data/punkt/english.txt, against loading neurosnap's gzipped JSON model,
+// which New did before.
+func BenchmarkPunktModelLoad(b *testing.B) {
+	b.Run("file", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			m, err := parsePunktModel(punktModelText)
+			require.NoError(b, err)
+			_, err = newFastPunkt(m)
+			require.NoError(b, err)
+		}
+	})
+	b.Run("neurosnap", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			_, err := english.NewSentenceTokenizer(nil)
+			require.NoError(b, err)
+		}
+	})
+}
