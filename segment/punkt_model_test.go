@@ -17,9 +17,10 @@ import (
 
 // punktModelHeader opens data/punkt/english.txt; it says where the data
 // comes from, under which licence, and how the file is regenerated.
-const punktModelHeader = `# The English Punkt model of github.com/neurosnap/sentences (the package
-# english, english.NewSentenceTokenizer(nil): its data/english.json with the
-# abbreviations "sgt", "gov" and "no" it adds), as fastPunkt reads it.
+// The %s is the module's version in go.mod.
+const punktModelHeader = `# The English Punkt model of github.com/neurosnap/sentences %s (the
+# package english, english.NewSentenceTokenizer(nil): its data/english.json
+# with the abbreviations "sgt", "gov" and "no" it adds), as fastPunkt reads it.
 # Copyright (c) 2015 Eric Bower, MIT licence (see the module's LICENSE.md).
 #
 # Generated: go test ./segment -run TestPunktModelFile -update
@@ -40,9 +41,9 @@ const punktModelHeader = `# The English Punkt model of github.com/neurosnap/sent
 // writePunktModel renders st as data/punkt/english.txt: only what
 // SetString.Has and a lookup read (a key whose value is 0 is absent), each
 // table sorted, so that the text is the same for the same model.
-func writePunktModel(st *sentences.Storage) (string, error) {
+func writePunktModel(st *sentences.Storage, version string) (string, error) {
 	var b strings.Builder
-	b.WriteString(punktModelHeader)
+	fmt.Fprintf(&b, punktModelHeader, version)
 	for _, tab := range []struct {
 		mode string
 		m    map[string]int
@@ -75,6 +76,44 @@ func writePunktModel(st *sentences.Storage) (string, error) {
 	return b.String(), nil
 }
 
+// firstDifference returns the number and the text in a and b of the first
+// line where they differ ("" past the end), so that a failure names one
+// line rather than printing the whole 20,000-line file.
+func firstDifference(a, b string) (line int, la, lb string, differ bool) {
+	as, bs := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range max(len(as), len(bs)) {
+		var x, y string
+		if i < len(as) {
+			x = as[i]
+		}
+		if i < len(bs) {
+			y = bs[i]
+		}
+		if x != y || i >= len(as) || i >= len(bs) {
+			return i + 1, x, y, true
+		}
+	}
+	return 0, "", "", false
+}
+
+// neurosnapVersion returns the version of neurosnap/sentences that go.mod
+// requires, which the model file's header names.
+func neurosnapVersion(t *testing.T) string {
+	t.Helper()
+	mod, err := os.ReadFile(filepath.Join("..", "go.mod"))
+	require.NoError(t, err)
+	for line := range strings.Lines(string(mod)) {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "github.com/neurosnap/sentences" {
+			return f[1]
+		}
+		if f := strings.Fields(line); len(f) >= 3 && f[0] == "require" && f[1] == "github.com/neurosnap/sentences" {
+			return f[2]
+		}
+	}
+	t.Fatal("go.mod does not require github.com/neurosnap/sentences")
+	return ""
+}
+
 func countNonZero(m map[string]int) int {
 	n := 0
 	for _, v := range m {
@@ -101,7 +140,7 @@ func mapKeys(m map[string]int) func(func(string) bool) {
 // the live model with the live model's value.
 func TestPunktModelFile(t *testing.T) {
 	st := slowPunkt(t).tok.Storage
-	want, err := writePunktModel(st)
+	want, err := writePunktModel(st, neurosnapVersion(t))
 	require.NoError(t, err)
 	path := filepath.FromSlash(punktModelPath)
 	if *update {
@@ -110,8 +149,10 @@ func TestPunktModelFile(t *testing.T) {
 	}
 	got, err := os.ReadFile(path)
 	require.NoError(t, err)
-	require.Equal(t, want, string(got), "%s differs from neurosnap's model; regenerate it with go test ./segment -run TestPunktModelFile -update", path)
-	require.Equal(t, want, punktModelText, "the embedded model is not the file")
+	if line, w, g, differ := firstDifference(want, string(got)); differ {
+		t.Fatalf("%s:%d is %q, neurosnap's model gives %q; regenerate the file with go test ./segment -run TestPunktModelFile -update", path, line, g, w)
+	}
+	require.True(t, want == punktModelText, "the embedded model is not the file")
 
 	fast := fastPunktForTest(t)
 	for _, tab := range []struct {
