@@ -39,9 +39,10 @@ type modelEntry struct {
 // parsePunktModel reads the line format of data/punkt/english.txt: one
 // entry a line, a mode ("abbrev", "colloc", "starter", or "ortho" and its
 // flags in decimal), a space, then the key, Go-quoted when it has spaces
-// at either end, is empty or starts with a quote. Blank lines and lines
-// starting with "#" are comments, as in the other data files. Keys are
-// substrings of text, not copies. Every process that segments runs this
+// at either end, is empty, starts with a quote or holds a line break.
+// Blank lines and lines starting with "#" are comments, as in the other
+// data files. Keys not quoted are substrings of text, not copies. Every
+// process that segments runs this
 // over 20,000 lines, so it scans bytes itself rather than cutting each
 // line with strings and strconv.
 func parsePunktModel(text string) (*punktModel, error) {

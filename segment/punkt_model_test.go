@@ -28,8 +28,8 @@ const punktModelHeader = `# The English Punkt model of github.com/neurosnap/sent
 # neurosnap/sentences version in go.mod differ. Do not edit by hand.
 #
 # One entry a line: a mode, a space, then the type (a key of the model).
-# A key that is empty, has spaces at either end or starts with a quote is
-# written as a Go quoted string.
+# A key that is empty, has spaces at either end, starts with a quote or
+# holds a line break is written as a Go quoted string.
 #
 #   abbrev   an abbreviation type (AbbrevTypes)
 #   colloc   a collocation, "type,nexttype" (Collocations)
