@@ -227,3 +227,63 @@ func BenchmarkPunktBreaks(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPunktModelLookup compares the orthographic context lookups of
+// the decider and the rules in modelTable with the same lookups in
+// neurosnap's map, on the lower-cased words of the corpora: modelTable
+// replaced the map to take the model off the garbage collector's work, and
+// must not be slower.
+func BenchmarkPunktModelLookup(b *testing.B) {
+	var words [][]byte
+	corpora := benchCorpora(b)
+	for _, c := range corpora[:len(corpora)-1] { // all but the mix
+		for _, w := range strings.Fields(c.text) {
+			words = append(words, []byte(strings.ToLower(strings.Trim(w, `.,;:!?"'()“”‘’`))))
+		}
+	}
+	m := slowPunkt(b).tok.Storage.OrthoContext
+	t := &fastPunktForTest(b).ortho
+	for _, l := range []struct {
+		name string
+		get  func([]byte) int
+	}{
+		{"map", func(w []byte) int { return m[string(w)] }},
+		{"table", func(w []byte) int { return int(t.get(w)) }},
+	} {
+		b.Run(l.name, func(b *testing.B) {
+			b.ReportAllocs()
+			hits := 0
+			for b.Loop() {
+				for _, w := range words {
+					if l.get(w) != 0 {
+						hits++
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/lookup")
+		})
+	}
+}
+
+// BenchmarkPunktModelLoad measures what every process that segments pays
+// once for the Punkt model: building fastPunkt from the embedded
+// data/punkt/english.txt, against loading neurosnap's gzipped JSON model,
+// which New did before.
+func BenchmarkPunktModelLoad(b *testing.B) {
+	b.Run("file", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			m, err := parsePunktModel(punktModelText)
+			require.NoError(b, err)
+			_, err = newFastPunkt(m)
+			require.NoError(b, err)
+		}
+	})
+	b.Run("neurosnap", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			_, err := english.NewSentenceTokenizer(nil)
+			require.NoError(b, err)
+		}
+	})
+}

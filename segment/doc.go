@@ -30,7 +30,8 @@
 //	layout.go     paragraphs, lines, hard wraps, tokens and the window
 //	list.go       inline enumerations
 //	punkt.go      Punkt's decision: neurosnap's model; punkt_fast.go computes
-//	              the same decisions without allocating
+//	              the same decisions without allocating, from the model's
+//	              tables that punkt_model.go reads from data/punkt/english.txt
 //	rules.go      candidate boundaries and the news rules, each naming its rule
 //	kind.go       the public Kind; classify.go the ordered kinds cues
 //	segmenter.go  Segmenter, its options, Segment, Explain and the decision pass

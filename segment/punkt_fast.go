@@ -1,13 +1,10 @@
 package segment
 
 import (
-	"maps"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/neurosnap/sentences"
 )
 
 // fastPunkt makes the decisions of punkt, neurosnap's English Punkt passes
@@ -20,11 +17,11 @@ import (
 // breaks returns exactly what punkt.breaks returns for every input; the
 // tests and the fuzz target FuzzPunktEquivalence hold the two together.
 type fastPunkt struct {
-	abbrevs      modelSet       // AbbrevTypes, with english's "sgt", "gov", "no"
-	collocations modelSet       // "type,nexttype"
-	collocHeads  modelSet       // every prefix of a collocation that a comma ends
-	starters     modelSet       // SentStarters
-	ortho        map[string]int // OrthoContext flags by type
+	abbrevs      modelSet   // AbbrevTypes, with english's "sgt", "gov", "no"
+	collocations modelSet   // "type,nexttype"
+	collocHeads  modelSet   // every prefix of a collocation that a comma ends
+	starters     modelSet   // SentStarters
+	ortho        modelTable // OrthoContext flags by type
 
 	// plainStops is abbrevs and collocHeads in one set: a plain word
 	// (plainType) whose type is in neither ends a sentence, and one
@@ -38,28 +35,29 @@ type fastPunkt struct {
 // word such as "said" shares its first letter with some abbreviation, but
 // seldom its length and its last letter too.
 type modelSet struct {
-	m map[string]int
+	t modelTable
 	// first[c] has bit n set when a key of length n (n < 64; 63 stands for
 	// any longer length) starts with c; last[c] likewise for the last byte.
 	first, last [256]uint64
 	hasEmpty    bool // whether "" is a key
 }
 
-func newModelSet(m map[string]int) modelSet {
-	s := modelSet{m: m}
-	for k, v := range m {
-		if v == 0 {
-			continue // SetString.Has treats it as absent
-		}
-		if k == "" {
-			s.hasEmpty = true
-			continue
+func newModelSet(entries []modelEntry) (modelSet, error) {
+	t, err := newModelTable(entries)
+	if err != nil {
+		return modelSet{}, err
+	}
+	s := modelSet{t: t, hasEmpty: t.empty != 0}
+	for _, e := range entries {
+		k := e.key
+		if e.val == 0 || k == "" {
+			continue // SetString.Has treats a 0 as absent; "" is hasEmpty
 		}
 		bit := uint64(1) << min(len(k), 63)
 		s.first[k[0]] |= bit
 		s.last[k[len(k)-1]] |= bit
 	}
-	return s
+	return s, nil
 }
 
 // has reports whether key is in the set.
@@ -71,7 +69,7 @@ func (s *modelSet) has(key []byte) bool {
 	if s.first[key[0]]&s.last[key[len(key)-1]]&bit == 0 {
 		return false
 	}
-	return s.m[string(key)] != 0
+	return s.t.get(key) != 0
 }
 
 // The orthographic context flags of neurosnap's ortho.go.
@@ -93,53 +91,59 @@ const typeBufLen = 64
 // numberType is what neurosnap's reNumeric substitutes for a number.
 const numberType = "##number##"
 
-// newFastPunkt reads the model of a loaded storage. The maps are shared,
-// not copied: neither side writes to them after loading.
-func newFastPunkt(st *sentences.Storage) *fastPunkt {
-	heads := collocationHeads(st.Collocations)
-	stops := maps.Clone(heads)
-	for k, v := range st.AbbrevTypes {
-		if v != 0 {
-			stops[k] = 1
+// newFastPunkt builds the decider's tables from the parsed model.
+func newFastPunkt(m *punktModel) (*fastPunkt, error) {
+	heads := collocationHeads(m.collocations)
+	stops := append(heads[:len(heads):len(heads)], m.abbrevs...)
+	p := &fastPunkt{}
+	var err error
+	for _, s := range []struct {
+		dst     *modelSet
+		entries []modelEntry
+	}{
+		{&p.abbrevs, m.abbrevs},
+		{&p.collocations, m.collocations},
+		{&p.collocHeads, heads},
+		{&p.starters, m.starters},
+		{&p.plainStops, stops},
+	} {
+		if *s.dst, err = newModelSet(s.entries); err != nil {
+			return nil, err
 		}
 	}
-	return &fastPunkt{
-		abbrevs:      newModelSet(st.AbbrevTypes),
-		collocations: newModelSet(st.Collocations),
-		collocHeads:  newModelSet(heads),
-		starters:     newModelSet(st.SentStarters),
-		ortho:        st.OrthoContext,
-		plainStops:   newModelSet(stops),
+	if p.ortho, err = newModelTable(m.ortho); err != nil {
+		return nil, err
 	}
+	return p, nil
 }
 
-// collocationHeads returns, as a model set, every prefix of a collocation
+// collocationHeads returns, as set entries, every prefix of a collocation
 // key that a comma follows: the types that can open a collocation. A type
 // has no comma (appendType removes them) unless it is a lone ",", so this
 // is a superset of the first halves, which is what plainWord needs.
-func collocationHeads(collocations map[string]int) map[string]int {
-	heads := map[string]int{}
-	for k, v := range collocations {
-		if v == 0 {
+func collocationHeads(collocations []modelEntry) []modelEntry {
+	var heads []modelEntry
+	for _, e := range collocations {
+		if e.val == 0 {
 			continue
 		}
-		for i := 0; i < len(k); i++ {
-			if k[i] == ',' {
-				heads[k[:i]] = 1
+		for i := 0; i < len(e.key); i++ {
+			if e.key[i] == ',' {
+				heads = append(heads, modelEntry{key: e.key[:i], val: 1})
 			}
 		}
 	}
 	return heads
 }
 
-// loadFastPunkt builds, once per process, the fast decider over the model
-// that loadPunkt loaded.
+// loadFastPunkt builds, once per process, the fast decider from the
+// embedded model file; it never loads neurosnap's own model.
 var loadFastPunkt = sync.OnceValues(func() (*fastPunkt, error) {
-	p, err := loadNeurosnapPunkt()
+	m, err := parsePunktModel(punktModelText)
 	if err != nil {
 		return nil, err
 	}
-	return newFastPunkt(p.tok.Storage), nil
+	return newFastPunkt(m)
 })
 
 // breaks reports Punkt's decision for cand, given the two tokens after it
@@ -217,7 +221,7 @@ func (p *fastPunkt) breaks(cand, next, after string) bool {
 func (p *fastPunkt) opensSentences(word string) bool {
 	var b [typeBufLen]byte
 	typ := noPeriod(appendType(b[:0], word))
-	return p.ortho[string(typ)]&orthoLc != 0 || p.starters.has(typ)
+	return p.ortho.get(typ)&orthoLc != 0 || p.starters.has(typ)
 }
 
 // plainWord reports whether cand is a word whose SentBreak after the
@@ -345,7 +349,7 @@ func (p *fastPunkt) tokenAnnotation(one string, sb, abbr bool, typOne []byte, tw
 		if h == 0 {
 			return false, true, sbTwo
 		}
-		if h == -1 && initial && firstUpper(two) && p.ortho[string(nextTyp)]&orthoLc == 0 {
+		if h == -1 && initial && firstUpper(two) && p.ortho.get(nextTyp)&orthoLc == 0 {
 			return false, true, sbTwo
 		}
 	}
@@ -359,7 +363,7 @@ func (p *fastPunkt) heuristic(tok string, typ []byte) int {
 	if isPunctuation(tok) {
 		return 0
 	}
-	ctx := p.ortho[string(typ)]
+	ctx := p.ortho.get(typ)
 	if firstUpper(tok) && ctx&orthoLc > 0 && ctx&orthoMidUc == 0 {
 		return 1
 	}

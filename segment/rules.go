@@ -23,7 +23,7 @@ type rules struct {
 	capitalOnly wordList
 	// ortho is the orthographic context of Punkt's model, by lower-case
 	// word: how the training text wrote it (orthoLc: seen in lower case).
-	ortho map[string]int
+	ortho *modelTable
 }
 
 // newCapitalOnly lists the entries of set that rules.capitalOnly holds.
@@ -567,9 +567,9 @@ func (s *rules) letterEnds(c candidate, word string) bool {
 func (s *rules) orthoLower(w string) int {
 	var buf [32]byte
 	if lower, ok := lowerASCII(buf[:], w); ok {
-		return s.ortho[string(lower)]
+		return int(s.ortho.get(lower))
 	}
-	return s.ortho[strings.ToLower(w)]
+	return int(s.ortho.getString(strings.ToLower(w)))
 }
 
 // loneInitial reports whether word, one capital and a period that
@@ -643,7 +643,7 @@ func (s *rules) abbrevLike(c candidate, word string) bool {
 			vowel = true
 		}
 	}
-	if !vowel || len(w) <= 4 && s.ortho[w]&orthoLc == 0 && !s.opensClause(c.next) {
+	if !vowel || len(w) <= 4 && s.ortho.getString(w)&orthoLc == 0 && !s.opensClause(c.next) {
 		return true
 	}
 	if len(w) > 3 {

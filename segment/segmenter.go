@@ -244,7 +244,7 @@ func (s *Segmenter) setDefaults() error {
 	if err != nil {
 		return err
 	}
-	*s = Segmenter{rules: rules{abbrevs: abbrev.News(), punkt: p, lex: lex, ortho: p.ortho}}
+	*s = Segmenter{rules: rules{abbrevs: abbrev.News(), punkt: p, lex: lex, ortho: &p.ortho}}
 	s.rules.capitalOnly = newCapitalOnly(s.rules.abbrevs)
 	return nil
 }
