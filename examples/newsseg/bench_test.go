@@ -5,8 +5,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsseg/newsseg/segment"
 	"github.com/stretchr/testify/require"
@@ -104,4 +106,44 @@ func runCommand(b *testing.B, bin string, args ...string) {
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	require.NoError(b, cmd.Run(), "newsseg %s: %s", strings.Join(args, " "), stderr.String())
+}
+
+// BenchmarkCommandRatio runs Segment in the process and the built command
+// as a process (lines, then -json) in turn, round by round, and reports
+// for each the median over rounds of its wall time over Segment's in the
+// same round. On a machine shared with other work the three meet the same
+// load, which separate benchmarks, seconds apart, do not:
+//
+//	go test ./examples/newsseg -run XXX -bench CommandRatio -benchtime 10x
+func BenchmarkCommandRatio(b *testing.B) {
+	path, text := newsFile(b)
+	seg, err := segment.New()
+	require.NoError(b, err)
+	bin := buildCommand(b)
+	runs := []struct {
+		name string
+		run  func()
+	}{
+		{"segment", func() { seg.Segment(text) }},
+		{"process-lines/segment", func() { runCommand(b, bin, path) }},
+		{"process-json/segment", func() { runCommand(b, bin, "-json", path) }},
+	}
+	b.SetBytes(int64(len(runs) * len(text)))
+	ratios := make([][]float64, len(runs))
+	took := make([]time.Duration, len(runs))
+	for round := 0; b.Loop(); round++ {
+		for i := range runs {
+			r := (round + i) % len(runs)
+			start := time.Now()
+			runs[r].run()
+			took[r] = time.Since(start)
+		}
+		for r := 1; r < len(runs); r++ {
+			ratios[r] = append(ratios[r], float64(took[r])/float64(took[0]))
+		}
+	}
+	for r := 1; r < len(runs); r++ {
+		slices.Sort(ratios[r])
+		b.ReportMetric(ratios[r][len(ratios[r])/2], runs[r].name)
+	}
 }
