@@ -22,17 +22,7 @@ const commandSize = 50 << 20
 // repeated, to a temporary directory and returns its path and its text.
 func newsFile(b *testing.B) (string, string) {
 	b.Helper()
-	var docs []string
-	for _, pattern := range []string{"geneva/article.txt", "eval/gum-news/*.txt", "eval/pud-news/*.txt", "pages/*.txt"} {
-		paths, err := filepath.Glob(filepath.Join("../../testdata", pattern))
-		require.NoError(b, err)
-		require.NotEmpty(b, paths, pattern)
-		for _, p := range paths {
-			data, err := os.ReadFile(p)
-			require.NoError(b, err)
-			docs = append(docs, strings.TrimSpace(string(data)))
-		}
-	}
+	docs := newsDocs(b, "geneva/article.txt", "eval/gum-news/*.txt", "eval/pud-news/*.txt", "pages/*.txt")
 	var text strings.Builder
 	for text.Len() < commandSize {
 		for _, d := range docs {
@@ -83,6 +73,25 @@ func BenchmarkCommand(b *testing.B) {
 			}
 		})
 	}
+}
+
+// newsDocs returns the documents of testdata that the glob patterns name,
+// each trimmed of white space at its ends, and fails b if a pattern names
+// none.
+func newsDocs(b *testing.B, patterns ...string) []string {
+	b.Helper()
+	var docs []string
+	for _, pattern := range patterns {
+		paths, err := filepath.Glob(filepath.Join("../../testdata", pattern))
+		require.NoError(b, err)
+		require.NotEmpty(b, paths, pattern)
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			require.NoError(b, err)
+			docs = append(docs, strings.TrimSpace(string(data)))
+		}
+	}
+	return docs
 }
 
 // buildCommand builds the command into a temporary directory with go build

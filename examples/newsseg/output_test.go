@@ -5,8 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -209,17 +207,10 @@ func BenchmarkOutputNews(b *testing.B) {
 	require.NoError(b, err)
 	var sentences []segment.Sentence
 	size := 0
-	for _, pattern := range []string{"geneva/article.txt", "eval/gum-news/*.txt", "pages/*.txt"} {
-		paths, err := filepath.Glob(filepath.Join("../../testdata", pattern))
-		require.NoError(b, err)
-		require.NotEmpty(b, paths, pattern)
-		for _, p := range paths {
-			data, err := os.ReadFile(p)
-			require.NoError(b, err)
-			for _, s := range seg.Segment(string(data)) {
-				sentences = append(sentences, s)
-				size += len(s.Text)
-			}
+	for _, doc := range newsDocs(b, "geneva/article.txt", "eval/gum-news/*.txt", "pages/*.txt") {
+		for _, s := range seg.Segment(doc) {
+			sentences = append(sentences, s)
+			size += len(s.Text)
 		}
 	}
 	for _, tc := range []struct {
