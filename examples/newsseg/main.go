@@ -534,7 +534,7 @@ func newSentenceWriter(out *output, name string, br *bufio.Reader, base int, opt
 	for range batches - 1 {
 		w.free <- nil // grown by append to batchSize, then reused
 	}
-	go w.writeBatches()
+	go w.writeBatches(w.out, w.file, w.json)
 	var in io.Reader = br
 	if opts.unit != segment.Bytes {
 		w.conv = newOffsetConverter(br, opts.unit, base)
@@ -580,21 +580,29 @@ func (w *sentenceWriter) close() {
 // writeBatches is the writing goroutine: it writes the batches in the
 // order they come until close. After a write error out writes nothing
 // more, so the batches still coming are only passed back.
-func (w *sentenceWriter) writeBatches() {
+//
+// It reads nothing of w per sentence: out, file and json are its
+// arguments, so that the scanning goroutine, which writes w.batch at every
+// sentence, never finds the cache line it writes pulled away by this one
+// reading a field beside it. Nor does it clear a batch it has written: the
+// scanning goroutine overwrites each entry as it fills the batch again,
+// and the texts still held meanwhile, at most batches*batchSize of them,
+// only keep a few of the scanner's buffers from the collector a little
+// longer; clearing them here would make every line of the batch change
+// cores twice.
+func (w *sentenceWriter) writeBatches(out *output, file string, json bool) {
 	defer close(w.done)
 	for batch := range w.full {
 		for _, q := range batch {
-			if w.json {
-				w.out.sentence(sentenceRecord{File: w.file, Text: q.text, Start: q.start, End: q.end, Kind: q.kind})
+			if json {
+				out.sentence(sentenceRecord{File: file, Text: q.text, Start: q.start, End: q.end, Kind: q.kind})
 			} else {
-				w.out.line(q.text)
+				out.line(q.text)
 			}
 		}
-		if w.out.err != nil {
+		if out.err != nil {
 			w.failed.Store(true)
 		}
-		// Let go of the texts, and of the scanner's buffers under them.
-		clear(batch)
 		w.free <- batch[:0]
 	}
 }
