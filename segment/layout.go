@@ -38,8 +38,8 @@ type paragraph struct {
 // nextParagraph finds the first paragraph of text[from:] and the offset
 // just past it. With atEOF false, text may continue: ok is false when more
 // input is needed to know where the paragraph ends (next then tells how much
-// of text, blank lines only, can be dropped). With atEOF true, ok is false
-// only when no paragraph is left.
+// of text can be dropped: what came before from, and blank lines). With
+// atEOF true, ok is false only when no paragraph is left.
 func nextParagraph(text string, from int, atEOF bool) (p paragraph, next int, ok bool) {
 	start := from
 	for start < len(text) {
@@ -57,7 +57,7 @@ func nextParagraph(text string, from int, atEOF bool) (p paragraph, next int, ok
 		start += size
 	}
 	if start == len(text) {
-		return paragraph{}, lineStart(text, start), false
+		return paragraph{}, blankTo(text, from, start), false
 	}
 	limit := start + WindowSize
 	p = paragraph{start: start, end: start}
@@ -84,7 +84,7 @@ func nextParagraph(text string, from int, atEOF bool) (p paragraph, next int, ok
 		}
 		if nl < 0 || end+1 > limit {
 			if !atEOF && len(text) <= limit {
-				return paragraph{}, lineStart(text, start), false
+				return paragraph{}, blankTo(text, from, start), false
 			}
 			break
 		}
@@ -115,9 +115,14 @@ func cutParagraph(text string, start, limit int) (paragraph, int, bool) {
 	return paragraph{start: ln.start, end: ln.end, cut: true, multiline: multiline}, start + cut, true
 }
 
-// lineStart returns the offset of the start of the line holding pos.
-func lineStart(text string, pos int) int {
-	return strings.LastIndexByte(text[:pos], '\n') + 1
+// blankTo returns where the line that holds start begins, or from when
+// that line began before from: text[from:start] is white space, so what
+// lies before the returned offset is what came before from and blank
+// lines. It looks no further back than from, which a stream has decided up
+// to: a line without end, cut at the window, would otherwise be searched
+// back to its start at every read.
+func blankTo(text string, from, start int) int {
+	return from + strings.LastIndexByte(text[from:start], '\n') + 1
 }
 
 // A paragraph is not cut into all its tokens: the walk of pass.paragraph

@@ -496,6 +496,7 @@ type sentenceWriter struct {
 	conv  *offsetConverter // nil for byte offsets
 
 	batch  []queued      // the sentences not handed over yet
+	held   int           // bytes of text in batch
 	full   chan []queued // batches to write, in order
 	free   chan []queued // batches written, to fill again
 	done   chan struct{} // closed when the writing goroutine ends
@@ -515,6 +516,11 @@ const (
 	// one over, which may wake the writing goroutine, is rare (a few
 	// hundred times in 50 MB), small enough that the writer starts soon.
 	batchSize = 1024
+	// batchText is how many bytes of text a batch holds at most, give or
+	// take its last sentence: text without sentence ends comes in
+	// sentences a window long (segment.WindowSize), and a thousand of them
+	// would hold a gigabyte of input.
+	batchText = 256 << 10
 	// batches is how many batches go round: one filling, one writing, and
 	// one to spare so that neither goroutine waits on the other's
 	// unevenness.
@@ -557,9 +563,10 @@ func (w *sentenceWriter) write(text string, from, to int, kind segment.Kind) {
 		return
 	}
 	w.batch = append(w.batch, queued{text: text, start: start, end: end, kind: kind})
-	if len(w.batch) == batchSize {
+	w.held += len(text)
+	if len(w.batch) == batchSize || w.held >= batchText {
 		w.full <- w.batch
-		w.batch = (<-w.free)[:0]
+		w.batch, w.held = (<-w.free)[:0], 0
 	}
 }
 
