@@ -145,10 +145,7 @@ func tokenEndFrom(text string, start, i, end int) int {
 			// Jump to the first byte of the next eight that may be
 			// special: a token is a few letters, so the byte at a time
 			// below would take a branch and a table lookup for each.
-			w := text[i : i+8]
-			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-			m := maybeTokenSpecial(x)
+			m := maybeTokenSpecial(load64(text, i))
 			if m == 0 {
 				i += 8
 				continue
@@ -289,9 +286,7 @@ func wordStart(text string, lo, k int) int {
 	ws := k
 	for ws > lo {
 		if ws-8 >= lo {
-			w := text[ws-8 : ws]
-			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			x := load64(text, ws-8)
 			// Bit 7 of a byte of sum is set when its low seven bits are
 			// '!' or more; no carry crosses bytes, so every mark is exact.
 			sum := x&(0x7f*ones) + (0x80-'!')*ones

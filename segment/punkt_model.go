@@ -241,10 +241,10 @@ func hashModelKey[K string | []byte](k K) (h, last uint64) {
 	h = uint64(n) * m0
 	i := 0
 	for ; n-i > 8; i += 8 {
-		h = foldHash(h^load64(k, i), m1)
+		h = foldHash(h^keyLoad64(k, i), m1)
 	}
 	if n-i >= 4 {
-		last = uint64(load32(k, i)) | uint64(load32(k, n-4))<<32
+		last = uint64(keyLoad32(k, i)) | uint64(keyLoad32(k, n-4))<<32
 	} else {
 		last = uint64(k[i]) | uint64(k[i+(n-i)/2])<<8 | uint64(k[n-1])<<16
 	}
@@ -258,15 +258,15 @@ func foldHash(x, m uint64) uint64 {
 	return hi ^ lo
 }
 
-// load64 reads the eight bytes of k from i as a little-endian word.
-func load64[K string | []byte](k K, i int) uint64 {
+// keyLoad64 reads the eight bytes of k from i as a little-endian word.
+func keyLoad64[K string | []byte](k K, i int) uint64 {
 	_ = k[i+7]
 	return uint64(k[i]) | uint64(k[i+1])<<8 | uint64(k[i+2])<<16 | uint64(k[i+3])<<24 |
 		uint64(k[i+4])<<32 | uint64(k[i+5])<<40 | uint64(k[i+6])<<48 | uint64(k[i+7])<<56
 }
 
-// load32 reads the four bytes of k from i as a little-endian word.
-func load32[K string | []byte](k K, i int) uint32 {
+// keyLoad32 reads the four bytes of k from i as a little-endian word.
+func keyLoad32[K string | []byte](k K, i int) uint32 {
 	_ = k[i+3]
 	return uint32(k[i]) | uint32(k[i+1])<<8 | uint32(k[i+2])<<16 | uint32(k[i+3])<<24
 }

@@ -146,8 +146,7 @@ func countWords(s string, limit int) int {
 		// guards with a CPU test and a call would spill the loop's
 		// registers.
 		for rest := s[i:]; len(rest) >= 8 && n <= limit; rest = rest[8:] {
-			x := uint64(rest[0]) | uint64(rest[1])<<8 | uint64(rest[2])<<16 | uint64(rest[3])<<24 |
-				uint64(rest[4])<<32 | uint64(rest[5])<<40 | uint64(rest[6])<<48 | uint64(rest[7])<<56
+			x := load64(rest, 0)
 			if (x+0x60*lo)&^x&hi != hi {
 				break
 			}
@@ -161,9 +160,7 @@ func countWords(s string, limit int) int {
 			break
 		}
 		if i+8 <= len(s) {
-			w := s[i : i+8]
-			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			x := load64(s, i)
 			if x&hi == 0 {
 				// ASCII with control bytes: the high bit of each byte of
 				// word is set when the byte is neither ' ' nor one of
@@ -687,4 +684,12 @@ suffix:
 		return numeral
 	}
 	return notNumber
+}
+
+// load64 reads the eight bytes of s from i as a little-endian word; the
+// compiler makes it one load. The word-at-a-time scans use it.
+func load64(s string, i int) uint64 {
+	w := s[i : i+8] // one bounds check, after which the eight reads need none
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
