@@ -12,7 +12,7 @@ import (
 
 // decisions is all a Scanner asks of the pass that Segment runs over a
 // whole text (segmenter.go): the window of text it decides on, and the
-// sentences it has decided. The Scanner holds the *pass itself rather than
+// sentences it has decided. The Scanner holds the pass itself rather than
 // this interface, so that the small calls it makes for every paragraph
 // inline; the interface lists what it may call.
 type decisions interface {
@@ -49,9 +49,8 @@ const readSize = 256 << 10
 // Segmenter.
 type Scanner struct {
 	r        io.Reader
-	p        *pass      // the pass Segment runs; its text is the window
-	pass     pass       // what p points to, in the Scanner's own allocation
-	from     int        // offset in p.text where the next paragraph starts
+	pass     pass       // the pass Segment runs, its text the window (pass.s is nil unless NewScanner made it)
+	from     int        // offset in pass.text where the next paragraph starts
 	eof      bool       // r has reported io.EOF
 	done     bool       // nothing more to return
 	err      error      // the first read error other than io.EOF
@@ -73,7 +72,6 @@ type Scanner struct {
 // whose first Scan fails with an error.
 func (s *Segmenter) NewScanner(r io.Reader) *Scanner {
 	sc := &Scanner{r: r, pass: s.ready().newPass("")}
-	sc.p = &sc.pass
 	sc.pass.out = sc.spare[0][:0]
 	sc.queue = sc.spare[1][:0]
 	return sc
@@ -91,7 +89,7 @@ func (sc *Scanner) Scan() bool {
 	if sc == nil {
 		return false
 	}
-	if sc.r == nil || sc.p == nil {
+	if sc.r == nil || sc.pass.s == nil {
 		sc.err, sc.done = errNoReader, true
 		return false
 	}
@@ -144,7 +142,7 @@ func (s *Segmenter) Sentences(r io.Reader) iter.Seq2[Sentence, error] {
 // fill runs the pass over the paragraphs already read, reading more input
 // as needed, until at least one sentence is decided or the input ends.
 func (sc *Scanner) fill() {
-	p := sc.p
+	p := &sc.pass
 	for !p.decided() {
 		// Once nextParagraph has failed on the paragraph at from, ask it
 		// again only when the watch, which looks at each new byte once,
@@ -193,11 +191,11 @@ func (sc *Scanner) fill() {
 // compact drops from the window what no later decision needs: everything
 // before the open sentence, or before drop when no sentence is open.
 func (sc *Scanner) compact(drop int) {
-	keep := min(drop, sc.p.needed())
+	keep := min(drop, sc.pass.needed())
 	if keep == 0 {
 		return
 	}
-	sc.p.rebase(keep)
+	sc.pass.rebase(keep)
 	sc.from = max(sc.from-keep, 0) // what lay between was blank lines
 	sc.watch.shift(keep)
 }
@@ -216,19 +214,19 @@ func (sc *Scanner) read() error {
 	}
 	for range 100 {
 		sc.makeRoom()
-		live := len(sc.p.window())
+		live := len(sc.pass.window())
 		n, err := sc.r.Read(sc.buf[len(sc.buf):cap(sc.buf)])
 		if n > 0 {
 			sc.buf = sc.buf[:len(sc.buf)+n]
 			s := unsafe.String(unsafe.SliceData(sc.buf), len(sc.buf))
-			sc.p.setWindow(s[len(s)-live-n:])
+			sc.pass.setWindow(s[len(s)-live-n:])
 		}
 		switch {
 		case errors.Is(err, io.EOF):
 			sc.eof = true
 			return nil
 		case err != nil:
-			return fmt.Errorf("segment: reading input at byte %d: %w", sc.p.offset()+len(sc.p.window()), err)
+			return fmt.Errorf("segment: reading input at byte %d: %w", sc.pass.offset()+len(sc.pass.window()), err)
 		case n > 0:
 			return nil
 		}
@@ -247,7 +245,7 @@ func (sc *Scanner) readString(sr *strings.Reader) error {
 		// on a short write.
 		return fmt.Errorf("segment: reading input: %w", err)
 	}
-	sc.p.setWindow(string(sc.taken))
+	sc.pass.setWindow(string(sc.taken))
 	sc.taken = ""
 	sc.eof = true
 	return nil
@@ -305,11 +303,11 @@ func (sc *Scanner) makeRoom() {
 	if free > 0 && free >= min(minRoom, cap(sc.buf)/2) {
 		return
 	}
-	window := sc.p.window()
+	window := sc.pass.window()
 	buf := make([]byte, len(window), 2*len(window)+size)
 	copy(buf, window)
 	sc.buf = buf
-	sc.p.setWindow(unsafe.String(unsafe.SliceData(buf), len(buf)))
+	sc.pass.setWindow(unsafe.String(unsafe.SliceData(buf), len(buf)))
 }
 
 // paragraphWatch follows a text that grows at its end, as a stream reads

@@ -158,7 +158,7 @@ func TestScannerLongGaps(t *testing.T) {
 			maxWindow := 0
 			for sc.Scan() {
 				got = append(got, sc.Sentence())
-				maxWindow = max(maxWindow, len(sc.p.window()))
+				maxWindow = max(maxWindow, len(sc.pass.window()))
 			}
 			require.NoError(t, sc.Err())
 			assert.Equal(t, want, got)
