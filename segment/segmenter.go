@@ -627,15 +627,7 @@ func (p *pass) closeOpen(rule Rule) {
 // literal builds it in a temporary and copies it, reading back the narrow
 // store of its Kind with a wide load, which stalls at every sentence.
 func (p *pass) emit(start, end int, rule Rule) {
-	var after where
-	var next string
-	if text := p.text; end+1 < len(text) && text[end] == ' ' && ' ' < text[end+1] && text[end+1] < utf8.RuneSelf {
-		// The common gap, one space before the next sentence, is what
-		// gapAfter would find without scanning.
-		after, next = startText, text[end+1:]
-	} else {
-		after, next = gapAfter(text, end)
-	}
+	after, next := gapAfter(p.text, end)
 	k, cue := p.kind.classify(p.s.rules.lex, p.text[start:end], p.from, after != startText, next)
 	p.from = after
 	if len(p.out) == cap(p.out) {
