@@ -3,6 +3,9 @@ package segment
 import (
 	"encoding/json"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	gotoken "go/token"
 	"os"
 	"path/filepath"
 	"slices"
@@ -306,4 +309,89 @@ func TestUpdatedGoldenKeepsKnownMiss(t *testing.T) {
 	fresh := strings.Split(updatedGolden(t, filepath.Join(t.TempDir(), base+".golden"), base, got, lines), "\n")
 	assert.True(t, strings.HasPrefix(fresh[9], "?\t"), "line 10 of a new golden: %q", fresh[9])
 	assert.Equal(t, lines[0], fresh[0])
+}
+
+// TestDecideFollowsCueOrder holds classifier.decide, a chain of direct
+// calls, to the order of the cue constants, which doc.go documents: each
+// link calls fireX and returns cueX, and the links come in the order of
+// the constants.
+func TestDecideFollowsCueOrder(t *testing.T) {
+	fset := gotoken.NewFileSet()
+	file, err := parser.ParseFile(fset, "classify.go", nil, 0)
+	require.NoError(t, err)
+	var consts, chain []string
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.GenDecl:
+			if n.Tok != gotoken.CONST {
+				return false
+			}
+			for _, spec := range n.Specs {
+				for _, name := range spec.(*ast.ValueSpec).Names {
+					if strings.HasPrefix(name.Name, "cue") {
+						consts = append(consts, name.Name)
+					}
+				}
+			}
+			return false
+		case *ast.FuncDecl:
+			if n.Name.Name != "decide" {
+				return false
+			}
+			for _, stmt := range n.Body.List {
+				if r, ok := stmt.(*ast.ReturnStmt); ok && len(chain) > 0 {
+					// The closing "return cueBody, e" of the last link.
+					require.Equal(t, chain[len(chain)-1], fmt.Sprint(r.Results[0]), "decide at %s", fset.Position(stmt.Pos()))
+					continue
+				}
+				call, ret := decideLink(stmt)
+				require.NotEmpty(t, ret, "a statement of decide that is not a cue: %s", fset.Position(stmt.Pos()))
+				require.Equal(t, "fire"+strings.TrimPrefix(ret, "cue"), call, "decide at %s", fset.Position(stmt.Pos()))
+				chain = append(chain, ret)
+			}
+			return false
+		}
+		return true
+	})
+	require.NotEmpty(t, chain, "no decide in classify.go")
+	require.Equal(t, consts, chain)
+	require.Len(t, chain, int(numCues))
+}
+
+// decideLink returns the method a statement of decide calls and the cue it
+// returns: "if e, ok := c.fireX(in); ok { return cueX, e }", or, for the
+// closing "e, _ := c.fireX(in)", the cue named after the method (the
+// return after it is checked by the caller).
+func decideLink(stmt ast.Stmt) (call, ret string) {
+	callName := func(e ast.Expr) string {
+		if c, ok := e.(*ast.CallExpr); ok {
+			if sel, ok := c.Fun.(*ast.SelectorExpr); ok {
+				return sel.Sel.Name
+			}
+		}
+		return ""
+	}
+	retName := func(s ast.Stmt) string {
+		if r, ok := s.(*ast.ReturnStmt); ok && len(r.Results) == 2 {
+			if id, ok := r.Results[0].(*ast.Ident); ok {
+				return id.Name
+			}
+		}
+		return ""
+	}
+	switch s := stmt.(type) {
+	case *ast.IfStmt:
+		init, ok := s.Init.(*ast.AssignStmt)
+		if !ok || len(s.Body.List) != 1 {
+			return "", ""
+		}
+		return callName(init.Rhs[0]), retName(s.Body.List[0])
+	case *ast.AssignStmt:
+		name := callName(s.Rhs[0])
+		if name == "" {
+			return "", ""
+		}
+		return name, "cue" + strings.TrimPrefix(name, "fire")
+	}
+	return "", ""
 }

@@ -332,8 +332,9 @@ type pass struct {
 // byte (stopBytes) to the next, cuts the token around it and the one
 // after, and decides there. The bytes between, most of a text, cost one
 // table lookup for each pair of them (stopPairs). While an inline list is
-// open, any token may be its next marker, and the walk takes every token. TestWalkMatchesTokenWalk and FuzzWalkMatchesTokenWalk
-// hold it to a walk over every token.
+// open, any token may be its next marker, and the walk takes every token.
+// TestWalkMatchesTokenWalk and FuzzWalkMatchesTokenWalk hold it to a walk
+// over every token.
 func (p *pass) paragraph(para paragraph) {
 	text, pend := p.text, para.end
 	p.breaks = p.breaks[:0]
