@@ -63,7 +63,14 @@ func nextParagraph(text string, from int, atEOF bool) (p paragraph, next int, ok
 	p = paragraph{start: start, end: start}
 	pos := start
 	for {
-		nl := strings.IndexByte(text[pos:], '\n')
+		// A newline at or past limit would end a line that reaches past
+		// the window, which is cut there whatever ends the line: look no
+		// farther, or a text that is one long line would be searched to
+		// its end at every cut.
+		nl := strings.IndexByte(text[pos:min(len(text), limit)], '\n')
+		if nl < 0 && limit < len(text) {
+			break
+		}
 		end := len(text)
 		if nl >= 0 {
 			end = pos + nl

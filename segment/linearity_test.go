@@ -1,14 +1,18 @@
 package segment
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 )
 
 // The linearity benchmarks time Segment, the Scanner and Merge on
-// degenerate inputs at 1 MB and 8 MB. Time must grow linearly with the
-// input: compare ns/op per byte (or MB/s) of the two sizes of each input,
+// degenerate inputs at 1 MB and 8 MB, and Segment at 64 MB as well, where
+// a cost in the square of the input over the window (one long line
+// searched to its end at every cut) is ten times the linear one. Time must
+// grow linearly with the input: compare ns/op per byte (or MB/s) of the
+// sizes of each input,
 //
 //	go test ./segment -run '^$' -bench Linearity -benchtime 3x
 //
@@ -41,8 +45,12 @@ func repeatTo(unit string, n int) string {
 
 func BenchmarkLinearity(b *testing.B) {
 	s := newTestSegmenter(b)
+	sizes := append(slices.Clip(linearitySizes), struct {
+		name string
+		n    int
+	}{"64MB", 64 << 20})
 	for _, in := range linearityInputs {
-		for _, size := range linearitySizes {
+		for _, size := range sizes {
 			text := repeatTo(in.unit, size.n)
 			b.Run(in.name+"/"+size.name, func(b *testing.B) {
 				b.SetBytes(int64(len(text)))
