@@ -163,6 +163,12 @@ func newModelTable(entries []modelEntry) (modelTable, error) {
 		b.WriteString(e.key)
 	}
 	t := modelTable{keys: b.String(), slots: make([]modelSlot, size), mask: uint64(size - 1)}
+	// Fresh memory from the system reads as zero without being written;
+	// writing it first makes each page fault once, where the inserts
+	// below, which read a slot before they write it, would fault twice,
+	// the second time flushing every core's TLB: most of a process's
+	// start.
+	clear(t.slots)
 	off := 0
 	for _, e := range entries {
 		key := e.key
