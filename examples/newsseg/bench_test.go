@@ -78,7 +78,7 @@ func BenchmarkCommand(b *testing.B) {
 // newsDocs returns the documents of testdata that the glob patterns name,
 // each trimmed of white space at its ends, and fails b if a pattern names
 // none.
-func newsDocs(b *testing.B, patterns ...string) []string {
+func newsDocs(b testing.TB, patterns ...string) []string {
 	b.Helper()
 	var docs []string
 	for _, pattern := range patterns {

@@ -44,9 +44,14 @@
 // writes only the sentences of those kinds; the default is all of them.
 //
 // newsseg reads its input as a stream: memory stays flat however large the
-// input (see segment.WindowSize). With -progress, or by default when
-// standard error is a terminal, it reports the bytes read and the speed on
-// standard error.
+// input (see segment.WindowSize). On Linux, a regular file of 256 KiB or
+// more, named or redirected to standard input, is mapped into memory
+// rather than read, unless it is HTML or -merge, -explain or -offsets
+// other than byte is given: the segmenter works on the file's pages where
+// the kernel holds them, without copying them, and hands them back as it
+// goes. A file cut short while newsseg maps it is an error of that input.
+// With -progress, or by default when standard error is a terminal, it
+// reports the bytes read and the speed on standard error.
 //
 // With -merge each non-empty input line is a fragment of text that arrived
 // already split, and newsseg prints the sentences reassembled from those
@@ -81,7 +86,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -165,7 +169,10 @@ Input:
   Text and HTML are read as a stream, so memory stays flat however large
   the input; a paragraph longer than 1 MiB is cut at white space, and an
   HTML token (a tag, a comment, a script) longer than 32 MiB is an error.
-  -merge and -explain read their whole input before they write.
+  On Linux a text file of 256 KiB or more is mapped into memory instead,
+  its pages handed back as the scan goes (not with -merge, -explain or
+  -offsets rune|utf16). -merge and -explain read their whole input before
+  they write.
 
 Output:
   Without -json, one sentence per line, every run of white space inside a
@@ -403,9 +410,20 @@ type segmenters struct {
 
 // processFile opens the input called name ("-" is stdin) and processes it.
 // The error it returns is a read error; write errors are kept in out.
-func processFile(seg segmenters, name string, stdin io.Reader, out *output, opts options) error {
+func processFile(segs segmenters, name string, stdin io.Reader, out *output, opts options) error {
 	if name == "-" {
-		return process(seg, name, stdin, out, opts)
+		if f, ok := stdin.(*os.File); ok {
+			// Standard input redirected from a file is mapped as a named
+			// file is, from where it stands, and left at its end.
+			if off, err := f.Seek(0, io.SeekCurrent); err == nil {
+				if m := mapInput(f, name, off, segs, opts); m != nil {
+					defer seekEnd(f)
+					defer m.unmap()
+					return processMapped(segs.text, name, m, out, opts)
+				}
+			}
+		}
+		return process(segs, name, stdin, out, opts)
 	}
 	f, err := os.Open(name)
 	if err != nil {
@@ -419,7 +437,11 @@ func processFile(seg segmenters, name string, stdin io.Reader, out *output, opts
 	if info.IsDir() {
 		return errIsDir
 	}
-	return process(seg, name, f, out, opts)
+	if m := mapInput(f, name, 0, segs, opts); m != nil {
+		defer m.unmap()
+		return processMapped(segs.text, name, m, out, opts)
+	}
+	return process(segs, name, f, out, opts)
 }
 
 // utf8BOM is the byte order mark some editors put at the start of a file.
@@ -440,7 +462,7 @@ func process(segs segmenters, name string, r io.Reader, out *output, opts option
 		base = len(utf8BOM)
 		br.Discard(base)
 	}
-	if segs.pages != nil && (opts.format == formatHTML || isHTMLName(name) || sniffHTML(br)) {
+	if segs.pages != nil && (opts.format == formatHTML || isHTMLName(name) || sniffHTML(peek(br, sniffSize))) {
 		return processHTML(segs.pages, name, br, base, out, opts)
 	}
 	if opts.merge {
@@ -465,8 +487,14 @@ func process(segs segmenters, name string, r io.Reader, out *output, opts option
 		explain(seg, name, string(data), base, out, opts)
 		return nil
 	}
-	w, in := newSentenceWriter(out, name, br, base, opts)
+	w := newSentenceWriter(out, name, base, nil, opts)
 	defer w.close()
+	return scanText(seg, w.convert(br), w)
+}
+
+// scanText segments the text read from in as a stream and hands its
+// sentences to w.
+func scanText(seg *segment.Segmenter, in io.Reader, w *sentenceWriter) error {
 	sc := seg.NewScanner(in)
 	for sc.Scan() && w.ok() {
 		s := sc.Sentence()
@@ -492,15 +520,27 @@ type sentenceWriter struct {
 	file  string // the "file" field of -json, or ""
 	json  bool
 	kinds kindSet
+	unit  segment.Unit
 	base  int              // bytes skipped before what the scanner reads
 	conv  *offsetConverter // nil for byte offsets
 
-	batch  []queued      // the sentences not handed over yet
-	held   int           // bytes of text in batch
-	full   chan []queued // batches to write, in order
-	free   chan []queued // batches written, to fill again
-	done   chan struct{} // closed when the writing goroutine ends
-	failed atomic.Bool   // out.err is set: the scan can stop
+	batch []queued      // the sentences not handed over yet
+	from  int           // the scanner's offset where the input batch covers begins
+	size  int           // how many sentences a batch holds at most
+	span  int           // how much input a batch covers at most
+	full  chan []queued // batches to write, in order
+	free  chan []queued // batches written, to fill again
+	done  chan struct{} // closed when the writing goroutine ends
+
+	// For a mapped input: the mapping, whose text the writing goroutine
+	// reads with its faults guarded; the progress to report as the scan
+	// goes, nil for none, and how much of the input it was told of.
+	mapped   *mapping
+	progress *progress
+	counted  int
+
+	failed  atomic.Bool // out.err is set, or faulted: the scan can stop
+	faulted atomic.Bool // the mapped input faulted under the writing goroutine
 }
 
 // queued is a sentence on its way to the writing goroutine, its offsets
@@ -512,41 +552,62 @@ type queued struct {
 }
 
 const (
-	// batchSize is how many sentences a batch holds: enough that handing
-	// one over, which may wake the writing goroutine, is rare (a few
-	// hundred times in 50 MB), small enough that the writer starts soon.
-	batchSize = 1024
-	// batchText is how many bytes of text a batch holds at most, give or
-	// take its last sentence: text without sentence ends comes in
-	// sentences a window long (segment.WindowSize), and a thousand of them
-	// would hold a gigabyte of input.
-	batchText = 256 << 10
+	// batchSize is how many sentences a batch of a mapped input holds:
+	// enough that handing one over is rare, a few dozen times in 50 MB.
+	// Handing over wakes the writing goroutine, which waits between
+	// batches, and a wake-up costs the scanning goroutine tens of
+	// microseconds on a virtual machine.
+	batchSize = 8192
+	// batchText is how many bytes of input a batch of a mapped input
+	// covers at most, give or take its last sentence: text without
+	// sentence ends comes in sentences a window long (segment.WindowSize),
+	// and thousands of them would hold gigabytes of input.
+	batchText = 2 << 20
+	// readBatchSize and readBatchText are batchSize and batchText for an
+	// input that is read, not mapped: the texts of a batch keep the
+	// scanner's buffers they point into from the collector, and so do
+	// those a batch still holds from the last time it was filled; and
+	// sentences that -kinds keeps, few and far between, would each keep a
+	// buffer of their own. Smaller batches keep memory flat.
+	readBatchSize = 1024
+	readBatchText = 256 << 10
 	// batches is how many batches go round: one filling, one writing, and
 	// one to spare so that neither goroutine waits on the other's
 	// unevenness.
 	batches = 3
 )
 
-// newSentenceWriter returns the writer for the input called name, read
-// from br after base bytes, and the reader its scanner must read from. It
-// starts the writing goroutine: call close when the scan is over.
-func newSentenceWriter(out *output, name string, br *bufio.Reader, base int, opts options) (*sentenceWriter, io.Reader) {
+// newSentenceWriter returns the writer for the input called name, whose
+// scanner reads it after base bytes, mapped as m or, when m is nil, read.
+// It starts the writing goroutine: call close when the scan is over.
+func newSentenceWriter(out *output, name string, base int, m *mapping, opts options) *sentenceWriter {
 	w := &sentenceWriter{
 		out: out, file: fileField(name, opts), json: opts.json, kinds: opts.kinds, base: base,
+		unit: opts.unit, mapped: m, size: readBatchSize, span: readBatchText,
 		full: make(chan []queued, batches),
 		free: make(chan []queued, batches),
 		done: make(chan struct{}),
 	}
+	if m != nil {
+		// A read input is counted as it is read (progress.reader).
+		w.progress, w.size, w.span = opts.progress, batchSize, batchText
+	}
 	for range batches - 1 {
-		w.free <- nil // grown by append to batchSize, then reused
+		w.free <- nil // grown by append to w.size, then reused
 	}
-	go w.writeBatches(w.out, w.file, w.json)
-	var in io.Reader = br
-	if opts.unit != segment.Bytes {
-		w.conv = newOffsetConverter(br, opts.unit, base)
-		in = w.conv
+	go w.writeBatches(w.out, w.file, w.json, m)
+	return w
+}
+
+// convert returns the reader the scanner must read r through: r itself,
+// or, for offsets in another unit than bytes, a converter that counts what
+// the scanner reads.
+func (w *sentenceWriter) convert(r io.Reader) io.Reader {
+	if w.unit == segment.Bytes {
+		return r
 	}
-	return w, in
+	w.conv = newOffsetConverter(r, w.unit, w.base)
+	return w.conv
 }
 
 // write queues the next sentence: its text, its byte span [from, to) in
@@ -559,15 +620,26 @@ func (w *sentenceWriter) write(text string, from, to int, kind segment.Kind) {
 		// counts the input in order.
 		start, end = w.conv.span(from, to)
 	}
-	if !w.kinds.has(kind) {
-		return
+	if w.kinds.has(kind) {
+		w.batch = append(w.batch, queued{text: text, start: start, end: end, kind: kind})
 	}
-	w.batch = append(w.batch, queued{text: text, start: start, end: end, kind: kind})
-	w.held += len(text)
-	if len(w.batch) == batchSize || w.held >= batchText {
-		w.full <- w.batch
-		w.batch, w.held = (<-w.free)[:0], 0
+	if len(w.batch) == w.size || to-w.from >= w.span {
+		w.handOver(to)
 	}
+}
+
+// handOver hands the batch, which covers the input the scanner read from
+// w.from to to, to the writing goroutine and takes a free one. A batch
+// goes even when -kinds left it empty, so that progress is reported at the
+// same pace whatever is written.
+func (w *sentenceWriter) handOver(to int) {
+	w.full <- w.batch
+	w.batch = (<-w.free)[:0]
+	if w.progress != nil {
+		w.progress.add(w.base + to - w.counted)
+		w.counted = w.base + to
+	}
+	w.from = to
 }
 
 // ok reports whether writing has not failed, so that scanning on is of use.
@@ -588,23 +660,39 @@ func (w *sentenceWriter) close() {
 // order they come until close. After a write error out writes nothing
 // more, so the batches still coming are only passed back.
 //
+// A fault while it reads the text of a mapped input m (the file was cut
+// short) stops it as a write error does, and is reported as w.faulted.
+//
 // It reads nothing of w per sentence: out, file and json are its
 // arguments, so that the scanning goroutine, which writes w.batch at every
 // sentence, never finds the cache line it writes pulled away by this one
 // reading a field beside it. Nor does it clear a batch it has written: the
 // scanning goroutine overwrites each entry as it fills the batch again,
-// and the texts still held meanwhile, at most batches*batchSize of them,
-// only keep a few of the scanner's buffers from the collector a little
-// longer; clearing them here would make every line of the batch change
-// cores twice.
-func (w *sentenceWriter) writeBatches(out *output, file string, json bool) {
+// and the texts still held meanwhile, of a read input at most
+// batches*readBatchSize of them (a mapped input's texts hold no memory of
+// the heap), only keep a few of the scanner's buffers from the collector a
+// little longer; clearing them here would make every line of the batch
+// change cores twice.
+func (w *sentenceWriter) writeBatches(out *output, file string, json bool, m *mapping) {
 	defer close(w.done)
-	for batch := range w.full {
+	write := func(batch []queued) error {
 		for _, q := range batch {
 			if json {
 				out.sentence(sentenceRecord{File: file, Text: q.text, Start: q.start, End: q.end, Kind: q.kind})
 			} else {
 				out.line(q.text)
+			}
+		}
+		return nil
+	}
+	for batch := range w.full {
+		switch {
+		case m == nil:
+			write(batch)
+		case !w.faulted.Load():
+			if err := m.guardFaults(func() error { return write(batch) }); err != nil {
+				w.faulted.Store(true)
+				w.failed.Store(true)
 			}
 		}
 		if out.err != nil {
@@ -632,12 +720,18 @@ func isHTMLName(name string) bool {
 // sniffSize is how much of an input sniffHTML may look at.
 const sniffSize = 512
 
-// sniffHTML reports whether the input in br starts, after white space, with
-// a tag, a comment or a doctype: "<" and then a letter, "!" or "/". Plain
-// text almost never does; an HTML page almost always does.
-func sniffHTML(br *bufio.Reader) bool {
-	head, _ := br.Peek(sniffSize)
-	head = bytes.TrimLeft(head, " \t\r\n\f")
+// peek returns the first n bytes in br, or all there are if fewer.
+func peek(br *bufio.Reader, n int) string {
+	head, _ := br.Peek(n)
+	return string(head)
+}
+
+// sniffHTML reports whether head, the first bytes of an input, starts,
+// after white space, with a tag, a comment or a doctype: "<" and then a
+// letter, "!" or "/". Plain text almost never does; an HTML page almost
+// always does.
+func sniffHTML(head string) bool {
+	head = strings.TrimLeft(head, " \t\r\n\f")
 	if len(head) < 2 || head[0] != '<' {
 		return false
 	}
@@ -650,9 +744,9 @@ func sniffHTML(br *bufio.Reader) bool {
 // It streams as process does for text. The error it returns is a read
 // error.
 func processHTML(pages *htmlseg.Segmenter, name string, br *bufio.Reader, base int, out *output, opts options) error {
-	w, in := newSentenceWriter(out, name, br, base, opts)
+	w := newSentenceWriter(out, name, base, nil, opts)
 	defer w.close()
-	sc := pages.NewScanner(in)
+	sc := pages.NewScanner(w.convert(br))
 	for sc.Scan() && w.ok() {
 		s := sc.Sentence()
 		w.write(s.Text, s.Start, s.End, s.Kind)

@@ -43,8 +43,12 @@ func (p *progress) reader(r io.Reader) io.Reader {
 	return &countingReader{r: r, p: p}
 }
 
-// add counts n more bytes and redraws the line when it is due.
+// add counts n more bytes and redraws the line when it is due. A nil p
+// counts nothing.
 func (p *progress) add(n int) {
+	if p == nil {
+		return
+	}
 	p.bytes += int64(n)
 	if now := time.Now(); now.Sub(p.last) >= progressEvery {
 		p.last = now
