@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"unicode"
@@ -121,7 +122,7 @@ func TestSentenceJSON(t *testing.T) {
 			for _, r := range []sentenceRecord{
 				{Text: long, Start: 0, End: len(long), Kind: segment.Body},
 				{Text: tc.text, Start: 3, End: 3 + len(tc.text), Kind: segment.Headline},
-				{File: tc.text, Text: tc.text, Start: 1 << 40, Kind: segment.Boilerplate},
+				{File: tc.text, Text: tc.text, Start: math.MaxInt, Kind: segment.Boilerplate},
 			} {
 				assert.Equal(t, jsonRef(t, r), writeSentence(t, r))
 			}
