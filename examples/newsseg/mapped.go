@@ -25,7 +25,7 @@ const (
 	// read in a few calls.
 	mapMin = 256 << 10
 	// reclaimPeriod is how often the pages read are looked for.
-	reclaimPeriod = 20 * time.Millisecond
+	reclaimPeriod = 10 * time.Millisecond
 	// releaseEvery is how many bytes of pages are handed back at least at
 	// a time.
 	releaseEvery = 4 << 20
