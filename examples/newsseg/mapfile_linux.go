@@ -5,6 +5,7 @@ package main
 import (
 	"encoding/binary"
 	"os"
+	"runtime"
 	"sync"
 	"syscall"
 	"time"
@@ -56,9 +57,30 @@ func mapFile(f *os.File, off, size int64) (*mapping, error) {
 	// The text is read once, from start to end: read ahead far.
 	_ = syscall.Madvise(data, syscall.MADV_SEQUENTIAL)
 	m := &mapping{data: data, skip: int(off - start), pagemap: pagemap, page: int(page), stop: make(chan struct{})}
+	if !m.pagemapWorks() {
+		// Pages could not be handed back: memory would grow with the
+		// file.
+		pagemap.Close()
+		_ = syscall.Munmap(data)
+		return nil, errNoMapping
+	}
 	m.stopped.Add(1)
 	go m.reclaimEvery(reclaimPeriod)
 	return m, nil
+}
+
+// pagemapWorks reports whether the pagemap tells that the first page,
+// once read, is resident: a kernel or a sandbox may hide it.
+func (m *mapping) pagemapWorks() bool {
+	var first byte
+	if err := m.guardFaults(func() error {
+		first = m.data[0]
+		return nil
+	}); err != nil {
+		return false // the file is shorter than it was: read what is left
+	}
+	runtime.KeepAlive(first) // the read is what makes the page resident
+	return m.residentEnd() > 0
 }
 
 // text returns the input as a string over the mapped pages. It is valid
