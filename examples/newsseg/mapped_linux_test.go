@@ -7,7 +7,9 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 	"unsafe"
 
 	"github.com/newsseg/newsseg/segment"
@@ -22,21 +24,31 @@ func textOptions() options {
 	return options{kinds: kindSet{true, true, true, true}, unit: segment.Bytes}
 }
 
-// mapNews writes news text of at least n bytes to a file, opens it and
-// maps it as the command would, and returns the mapping, the file's path
-// and the segmenter.
+// mapNews writes news text of at least n bytes to a file and maps it as
+// mapText does.
 func mapNews(t *testing.T, n int) (*mapping, string, *segment.Segmenter) {
 	t.Helper()
-	path := writeFile(t, t.TempDir(), "news.txt", newsText(t, n))
+	m, path, seg, _ := mapText(t, "news.txt", newsText(t, n))
+	return m, path, seg
+}
+
+// mapText writes text to a file called name, opens it and maps it as the
+// command would, and returns the mapping, the file's path, the segmenter,
+// and a function that unmaps it, which the test's cleanup calls unless the
+// test has.
+func mapText(t *testing.T, name, text string) (*mapping, string, *segment.Segmenter, func() error) {
+	t.Helper()
+	path := writeFile(t, t.TempDir(), name, text)
 	f, err := os.Open(path)
 	require.NoError(t, err)
 	t.Cleanup(func() { f.Close() })
 	seg, err := segment.New()
 	require.NoError(t, err)
 	m := mapInput(f, path, 0, segmenters{text: seg}, textOptions())
-	require.NotNil(t, m, "a text file of %d bytes is mapped", n)
-	t.Cleanup(func() { require.NoError(t, m.unmap()) })
-	return m, path, seg
+	require.NotNil(t, m, "a text file of %d bytes is mapped", len(text))
+	unmap := sync.OnceValue(m.unmap)
+	t.Cleanup(func() { require.NoError(t, unmap()) })
+	return m, path, seg, unmap
 }
 
 func TestMapInputDeclines(t *testing.T) {
@@ -117,11 +129,11 @@ func TestMappedTruncatedWhileWriting(t *testing.T) {
 	assert.Empty(t, out.String(), "no record is written in part")
 }
 
-// TestReclaim reads the first three quarters of a mapped file and asks
-// for the pages behind to be handed back: all but the last reclaimLag
-// bytes read are.
+// TestReclaim reads the first three quarters of a mapped file and waits
+// for the mapping's reclaiming goroutine to hand the pages behind back:
+// all but the last reclaimLag bytes read are.
 func TestReclaim(t *testing.T) {
-	m, _, _ := mapNews(t, 4*(reclaimLag+releaseEvery))
+	m, _, _, unmap := mapText(t, "news.txt", newsText(t, 4*(reclaimLag+releaseEvery)))
 	text := m.text()
 	read := 3 * len(text) / 4
 	sum := 0
@@ -131,9 +143,16 @@ func TestReclaim(t *testing.T) {
 	require.NotZero(t, sum)
 	before := mappingRSS(t, m)
 	require.GreaterOrEqual(t, before, read-m.page, "the pages read are resident")
-	m.reclaim()
+	// The reclaiming goroutine owns m.released until unmap: the test
+	// watches the pages instead.
+	bound := reclaimLag + 2*releaseEvery
 	after := mappingRSS(t, m)
-	assert.Less(t, after, reclaimLag+2*releaseEvery, "resident after reclaim, of %d before", before)
+	for deadline := time.Now().Add(10 * time.Second); after >= bound && time.Now().Before(deadline); {
+		time.Sleep(5 * time.Millisecond)
+		after = mappingRSS(t, m)
+	}
+	assert.Less(t, after, bound, "resident after reclaim, of %d before", before)
+	require.NoError(t, unmap()) // waits for the goroutine
 	assert.Greater(t, m.released, read-reclaimLag-releaseEvery-m.page)
 }
 
@@ -141,16 +160,7 @@ func TestReclaim(t *testing.T) {
 // sentence and 64 MB of blank lines, read in a single Scan: the pages it
 // reads are handed back all the same, as they go.
 func TestMappedReleasesBlankLines(t *testing.T) {
-	text := "The talks ended.\n" + strings.Repeat("\n", 64<<20)
-	path := writeFile(t, t.TempDir(), "blank.txt", text)
-	f, err := os.Open(path)
-	require.NoError(t, err)
-	defer f.Close()
-	seg, err := segment.New()
-	require.NoError(t, err)
-	m := mapInput(f, path, 0, segmenters{text: seg}, textOptions())
-	require.NotNil(t, m)
-	defer m.unmap()
+	m, path, seg, _ := mapText(t, "blank.txt", "The talks ended.\n"+strings.Repeat("\n", 64<<20))
 	var out bytes.Buffer
 	o := newOutput(bufio.NewWriterSize(&out, outputSize))
 	require.NoError(t, processMapped(seg, path, m, o, textOptions()))
