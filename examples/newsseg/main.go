@@ -457,12 +457,9 @@ func process(segs segmenters, name string, r io.Reader, out *output, opts option
 	br := bufio.NewReaderSize(opts.progress.reader(r), 64<<10)
 	// A leading byte order mark is not text: skip it, keeping the offsets
 	// relative to the start of the input.
-	base := 0
-	if head, err := br.Peek(len(utf8BOM)); err == nil && string(head) == utf8BOM {
-		base = len(utf8BOM)
-		br.Discard(base)
-	}
-	if segs.pages != nil && (opts.format == formatHTML || isHTMLName(name) || sniffHTML(peek(br, sniffSize))) {
+	base := bomLen(peek(br, len(utf8BOM)))
+	br.Discard(base)
+	if readsAsHTML(segs, name, opts, func() string { return peek(br, sniffSize) }) {
 		return processHTML(segs.pages, name, br, base, out, opts)
 	}
 	if opts.merge {
@@ -532,10 +529,8 @@ type sentenceWriter struct {
 	free  chan []queued // batches written, to fill again
 	done  chan struct{} // closed when the writing goroutine ends
 
-	// For a mapped input: the mapping, whose text the writing goroutine
-	// reads with its faults guarded; the progress to report as the scan
-	// goes, nil for none, and how much of the input it was told of.
-	mapped   *mapping
+	// For a mapped input: the progress to report as the scan goes, nil
+	// for none, and how much of the input it was told of.
 	progress *progress
 	counted  int
 
@@ -583,7 +578,7 @@ const (
 func newSentenceWriter(out *output, name string, base int, m *mapping, opts options) *sentenceWriter {
 	w := &sentenceWriter{
 		out: out, file: fileField(name, opts), json: opts.json, kinds: opts.kinds, base: base,
-		unit: opts.unit, mapped: m, size: readBatchSize, span: readBatchText,
+		unit: opts.unit, size: readBatchSize, span: readBatchText,
 		full: make(chan []queued, batches),
 		free: make(chan []queued, batches),
 		done: make(chan struct{}),
@@ -719,6 +714,14 @@ func isHTMLName(name string) bool {
 
 // sniffSize is how much of an input sniffHTML may look at.
 const sniffSize = 512
+
+// readsAsHTML reports whether the input called name is read as an HTML
+// page, given an HTML segmenter: with -format html, by its name, or by
+// head, its first bytes after a byte order mark (sniffHTML), which it
+// calls only when neither says so.
+func readsAsHTML(segs segmenters, name string, opts options, head func() string) bool {
+	return segs.pages != nil && (opts.format == formatHTML || isHTMLName(name) || sniffHTML(head()))
+}
 
 // peek returns the first n bytes in br, or all there are if fewer.
 func peek(br *bufio.Reader, n int) string {

@@ -13,6 +13,5 @@ type mapping struct{}
 func mapFile(f *os.File, off, size int64) (*mapping, error) { return nil, errNoMapping }
 
 func (m *mapping) text() string       { return "" }
-func (m *mapping) release(upTo int)   {}
 func (m *mapping) unmap() error       { return nil }
 func (m *mapping) holds(uintptr) bool { return false }

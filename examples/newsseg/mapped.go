@@ -59,15 +59,15 @@ func mapInput(f *os.File, name string, off int64, segs segmenters, opts options)
 	if err != nil {
 		return nil
 	}
-	html := segs.pages != nil && (opts.format == formatHTML || isHTMLName(name))
-	if segs.pages != nil && !html {
-		err = m.guardFaults(func() error {
+	var html bool
+	err = m.guardFaults(func() error {
+		html = readsAsHTML(segs, name, opts, func() string {
 			text := m.text()
 			text = text[bomLen(text):]
-			html = sniffHTML(text[:min(len(text), sniffSize)])
-			return nil
+			return text[:min(len(text), sniffSize)]
 		})
-	}
+		return nil
+	})
 	if html || err != nil {
 		// An HTML page is read by its own scanner; a file cut short
 		// already is read as far as it goes.
